@@ -1,0 +1,53 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { LanguageSwitch } from "@/components/language-switch";
+import { SignOutButton } from "@/components/sign-out-button";
+import { requireViewer } from "@/lib/auth/session";
+import { hasAnywhere } from "@/lib/auth/viewer";
+import { getLocale, getT } from "@/lib/i18n/server";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const viewer = await requireViewer();
+  const locale = await getLocale();
+  const t = await getT();
+  const nav = [
+    { href: "/", label: t("nav.home") },
+    ...(hasAnywhere(viewer, "unit:read") ? [{ href: "/units", label: t("nav.units") }] : []),
+    { href: "/profile", label: t("nav.profile") },
+  ];
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
+        {t("app.skip")}
+      </a>
+      <header className="bg-brand-700 text-white">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <Link href="/" className="text-lg font-semibold">
+            {t("app.name")}
+          </Link>
+          <div className="flex items-center gap-3">
+            <span className="hidden text-sm sm:inline" data-testid="viewer-name">
+              {viewer.fullName}
+            </span>
+            <LanguageSwitch locale={locale} />
+            <SignOutButton label={t("nav.signOut")} />
+          </div>
+        </div>
+        <nav aria-label={t("nav.main")} className="bg-brand-800">
+          <ul className="mx-auto flex max-w-5xl gap-1 overflow-x-auto px-2">
+            {nav.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="block px-3 py-2 text-sm font-semibold text-white hover:bg-brand-600">
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="mx-auto max-w-5xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+import Link from "next/link";
+import { requireViewer } from "@/lib/auth/session";
+import { hasAnywhere } from "@/lib/auth/viewer";
+import { getT } from "@/lib/i18n/server";
+import { grantUnitNames, unitStats } from "@/lib/units/queries";
+
+export default async function HomePage() {
+  const viewer = await requireViewer();
+  const t = await getT();
+  const names = await grantUnitNames(viewer);
+  const isAdmin = hasAnywhere(viewer, "unit:read");
+  const stats = isAdmin ? await unitStats(viewer) : null;
+  const grantsOf = (role: string) => viewer.grants.filter((g) => g.role === role);
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("home.greeting", { name: viewer.fullName })}</h1>
+        <h2 className="mt-4 text-sm font-semibold uppercase text-slate-600">{t("home.yourRoles")}</h2>
+        <ul className="mt-1 flex flex-wrap gap-2" data-testid="roles">
+          {viewer.grants.map((g) => (
+            <li key={`${g.role}-${g.unitId}`} className="rounded-full bg-brand-100 px-3 py-1 text-sm text-brand-800">
+              {t("home.roleOn", { role: t(`role.${g.role}`), unit: names.get(g.unitId) ?? "" })}
+            </li>
+          ))}
+        </ul>
+      </div>
+
+      {viewer.roles.includes("PROVINCE_ADMIN") || viewer.roles.includes("UNIT_ADMIN") ? (
+        <section aria-labelledby="admin-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="admin-heading" className="text-lg font-semibold">
+            {viewer.roles.includes("PROVINCE_ADMIN") ? t("home.province.title") : t("home.unitAdmin.title")}
+          </h2>
+          <p className="text-slate-700">
+            {viewer.roles.includes("PROVINCE_ADMIN") ? t("home.province.body") : t("home.unitAdmin.body")}
+          </p>
+          {stats ? (
+            <dl className="mt-4 grid grid-cols-3 gap-3 text-center">
+              <Stat label={t("home.stat.units")} value={stats.units} />
+              <Stat label={t("home.stat.people")} value={stats.people} />
+              <Stat label={t("home.stat.activePeople")} value={stats.activePeople} />
+            </dl>
+          ) : null}
+          <Link href="/units" className="mt-4 inline-block font-semibold text-brand-700 underline">
+            {t("home.openUnits")}
+          </Link>
+        </section>
+      ) : null}
+
+      {viewer.roles.includes("TRAINER") ? (
+        <section aria-labelledby="trainer-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="trainer-heading" className="text-lg font-semibold">
+            {t("home.trainer.title")}
+          </h2>
+          <p className="text-slate-700">{t("home.trainer.body")}</p>
+          <ul className="mt-2 list-inside list-disc">
+            {grantsOf("TRAINER").map((g) => (
+              <li key={g.unitId}>{names.get(g.unitId)}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {viewer.roles.includes("LEARNER") ? (
+        <section aria-labelledby="learner-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="learner-heading" className="text-lg font-semibold">
+            {t("home.learner.title")}
+          </h2>
+          <p className="text-slate-700">{t("home.learner.body", { unit: names.get(viewer.unitId) ?? "" })}</p>
+          <Link href="/profile" className="mt-3 inline-block font-semibold text-brand-700 underline">
+            {t("home.openProfile")}
+          </Link>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: number }) {
+  return (
+    <div className="rounded-md bg-slate-50 p-3">
+      <dt className="text-xs text-slate-600">{label}</dt>
+      <dd className="text-2xl font-semibold">{value.toLocaleString("vi-VN")}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Field } from "@/components/field";
+import { translator, type Locale } from "@/lib/i18n/messages";
+
+type Errors = { email?: string[]; password?: string[]; form?: string };
+
+export function LoginForm({ locale }: { locale: Locale }) {
+  const t = translator(locale);
+  const router = useRouter();
+  const [errors, setErrors] = useState<Errors>({});
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const email = String(data.get("email") ?? "").trim();
+    const password = String(data.get("password") ?? "");
+    const next: Errors = {};
+    if (!email) next.email = [t("login.emailRequired")];
+    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) next.email = [t("login.emailInvalid")];
+    if (!password) next.password = [t("login.passwordRequired")];
+    setErrors(next);
+    if (next.email || next.password) return;
+
+    setPending(true);
+    try {
+      const result = await signIn("credentials", { email, password, redirect: false });
+      if (result?.ok && !result.error) {
+        router.replace("/");
+        router.refresh();
+        return;
+      }
+      setErrors(errorsFor(result?.error ?? ""));
+    } catch {
+      setErrors({ form: t("login.failed") });
+    }
+    setPending(false);
+  }
+
+  function errorsFor(code: string): Errors {
+    const [kind, seconds] = code.split(":");
+    switch (kind) {
+      case "WRONG_CREDENTIALS":
+        return { password: [t("login.wrongCredentials")] };
+      case "INACTIVE":
+        return { email: [t("login.inactive")] };
+      case "REQUIRED":
+        return { email: [t("login.emailInvalid")] };
+      case "LOCKED": {
+        const s = Number(seconds) || 60;
+        return {
+          form: s > 60 ? t("login.locked", { minutes: Math.ceil(s / 60) }) : t("login.wait", { seconds: s }),
+        };
+      }
+      default:
+        return { form: t("login.failed") };
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending}>
+      {errors.form ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {errors.form}
+        </p>
+      ) : null}
+      <Field
+        name="email"
+        type="email"
+        label={t("login.email")}
+        autoComplete="username"
+        inputMode="email"
+        required
+        errors={errors.email}
+      />
+      <Field
+        name="password"
+        type="password"
+        label={t("login.password")}
+        autoComplete="current-password"
+        required
+        errors={errors.password}
+      />
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"
+      >
+        {pending ? t("login.submitting") : t("login.submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+import { timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+import { makeE2eWorld } from "@/lib/testing/factories";
+import { db } from "@/lib/db";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * End-to-end test support: creates a test's own data inside the server process (the only process
+ * that may open an embedded database). It exists only when the server was started with
+ * TAPHUAN_E2E_TOKEN (scripts/test.mjs does; production never does) and the caller presents that
+ * token; otherwise it answers 404 like any unknown URL. See docs/decisions/004.
+ */
+function allowed(request: Request): boolean {
+  const expected = process.env.TAPHUAN_E2E_TOKEN ?? "";
+  if (expected.length < 32) return false;
+  const given = Buffer.from(request.headers.get("x-e2e-token") ?? "");
+  const want = Buffer.from(expected);
+  return given.length === want.length && timingSafeEqual(given, want);
+}
+
+const body = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("world") }),
+  z.object({ action: z.literal("unit"), id: z.uuid() }),
+]);
+
+export async function POST(request: Request) {
+  if (!allowed(request)) return new Response("Not Found", { status: 404 });
+  const parsed = body.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });
+  if (parsed.data.action === "world") return Response.json(await makeE2eWorld());
+  const unit = await db().unit.findUnique({
+    where: { id: parsed.data.id },
+    select: { id: true, name: true, code: true, children: { select: { name: true } } },
+  });
+  return unit ? Response.json(unit) : new Response("Not Found", { status: 404 });
+}

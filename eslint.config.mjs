@@ -1,0 +1,27 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const noDb = { name: "@/lib/db", message: "Use a lib/<domain> function that takes the viewer." };
+const noFactories = { name: "@/lib/testing/factories", message: "Test factories are for tests and the e2e support route only." };
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: [".next/**", "node_modules/**", "lib/db/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+  },
+  // Routes and components go through lib/<domain>; nothing ships the test factories.
+  { rules: { "no-restricted-imports": ["error", { paths: [noDb, noFactories] }] } },
+  {
+    files: ["lib/**", "app/api/health/**"],
+    rules: { "no-restricted-imports": ["error", { paths: [noFactories] }] },
+  },
+  {
+    files: ["lib/testing/**", "app/api/test-support/**", "tests/**", "scripts/**", "prisma/**", "bench/**"],
+    rules: { "no-restricted-imports": "off" },
+  },
+  // Playwright fixtures call their continuation `use`, which is not React's hook.
+  { files: ["tests/e2e/**"], rules: { "react-hooks/rules-of-hooks": "off" } },
+];
+
+export default config;

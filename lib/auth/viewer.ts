@@ -1,0 +1,84 @@
+import type { Role } from "@/lib/db/generated/enums";
+import { db } from "@/lib/db";
+import { notFound, forbidden } from "@/lib/errors";
+import { ROLES_BY_RANK, type Permission } from "./permissions";
+import { computeScopes, type Grant, type UnitNode } from "./scopes";
+
+/** The acting user as every data function sees them: who, their grants, and where each permission holds. */
+export type Viewer = {
+  readonly userId: string;
+  readonly email: string;
+  readonly fullName: string;
+  readonly unitId: string;
+  readonly grants: readonly Grant[];
+  readonly roles: readonly Role[];
+  readonly scopes: ReadonlyMap<Permission, ReadonlySet<string>>;
+};
+
+/** Loads the viewer for a signed-in user id; null if the account is gone, disabled or the session is stale. */
+export async function loadViewer(userId: string, sessionVersion?: number): Promise<Viewer | null> {
+  const user = await db().user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      email: true,
+      fullName: true,
+      unitId: true,
+      active: true,
+      sessionVersion: true,
+      grants: { select: { role: true, unitId: true } },
+    },
+  });
+  if (!user || !user.active) return null;
+  if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
+
+  const roots = [...new Set(user.grants.map((g) => g.unitId))];
+  // Only the granted subtrees are loaded; computeScopes is the rule, the query just feeds it.
+  const units = roots.length
+    ? await db().$queryRaw<UnitNode[]>`
+        WITH RECURSIVE sub AS (
+          SELECT "id", "parentId" FROM "Unit" WHERE "id" = ANY(${roots}::uuid[])
+          UNION
+          SELECT u."id", u."parentId" FROM "Unit" u JOIN sub ON u."parentId" = sub."id"
+        )
+        SELECT "id", "parentId" FROM sub`
+    : [];
+  const roles = ROLES_BY_RANK.filter((r) => user.grants.some((g) => g.role === r));
+  return {
+    userId: user.id,
+    email: user.email,
+    fullName: user.fullName,
+    unitId: user.unitId,
+    grants: user.grants,
+    roles,
+    scopes: computeScopes(units, user.grants),
+  };
+}
+
+export function can(viewer: Viewer, permission: Permission, unitId: string): boolean {
+  return viewer.scopes.get(permission)?.has(unitId) ?? false;
+}
+
+/** Unit ids where the viewer holds `permission`, for `where: { unitId: { in: … } }`. */
+export function unitIdsWith(viewer: Viewer, permission: Permission): string[] {
+  return [...(viewer.scopes.get(permission) ?? [])];
+}
+
+export function hasAnywhere(viewer: Viewer, permission: Permission): boolean {
+  return (viewer.scopes.get(permission)?.size ?? 0) > 0;
+}
+
+/**
+ * Object-level check. What the viewer may not even read is reported as not found (no existence
+ * leak); what they may read but not change is forbidden.
+ */
+export function assertCan(
+  viewer: Viewer,
+  permission: Permission,
+  unitId: string,
+  readPermission?: Permission,
+): void {
+  if (can(viewer, permission, unitId)) return;
+  if (readPermission && can(viewer, readPermission, unitId)) throw forbidden();
+  throw notFound();
+}

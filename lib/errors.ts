@@ -1,0 +1,54 @@
+import type { MessageKey } from "@/lib/i18n/messages";
+
+/** The one error shape of the domain. `messageKey` is translated where the error is shown. */
+export type ErrorCode =
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "VALIDATION"
+  | "CONFLICT"
+  | "RATE_LIMITED";
+
+const STATUS: Record<ErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  VALIDATION: 422,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly messageKey: MessageKey;
+  /** Form field the error belongs to, when it is about one input. */
+  readonly field?: string;
+  readonly params?: Record<string, string | number>;
+
+  constructor(
+    code: ErrorCode,
+    messageKey: MessageKey,
+    opts: { field?: string; params?: Record<string, string | number> } = {},
+  ) {
+    super(`${code}: ${messageKey}`);
+    this.name = "AppError";
+    this.code = code;
+    this.messageKey = messageKey;
+    this.field = opts.field;
+    this.params = opts.params;
+  }
+
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+export const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
+export const forbidden = () => new AppError("FORBIDDEN", "errors.forbidden");
+
+/** Prisma unique-constraint violation (P2002); in Prisma 7 with driver adapters the constraint is in meta.driverAdapterError. */
+export function isUniqueViolation(e: unknown, column?: string): boolean {
+  if (typeof e !== "object" || e === null || (e as { code?: unknown }).code !== "P2002") return false;
+  if (!column) return true;
+  return JSON.stringify((e as { meta?: unknown }).meta ?? {}).includes(column);
+}

@@ -1,0 +1,20 @@
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+
+/** A route id that is not even well-formed is simply not found. */
+export function idOr404(value: string): string {
+  const parsed = z.uuid().safeParse(value);
+  if (!parsed.success) notFound();
+  return parsed.data;
+}
+
+/** Runs a lib/ query for a page; NOT_FOUND (including "outside your units") becomes the 404 page. */
+export async function orNotFound<T>(query: Promise<T>): Promise<T> {
+  try {
+    return await query;
+  } catch (e) {
+    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
+    throw e;
+  }
+}

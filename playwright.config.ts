@@ -1,0 +1,81 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_MISSING, findChromium } from "./scripts/find-chromium.mjs";
+
+// Values shared by the runner, its workers and the servers it starts: set once, inherited by all.
+process.env.TAPHUAN_E2E_TOKEN ??= randomBytes(24).toString("hex");
+process.env.TAPHUAN_E2E_DIR ??= mkdtempSync(path.join(tmpdir(), "taphuan-e2e-"));
+const executablePath = await findChromium();
+if (!executablePath) throw new Error(CHROMIUM_MISSING);
+
+const APP_PORT = 3100;
+const DEMO_PORT = 3200;
+const dir = process.env.TAPHUAN_E2E_DIR;
+/** E2E_DATABASE_URL (PostgreSQL) when configured, the embedded database otherwise. */
+const database: Record<string, string> = process.env.E2E_DATABASE_URL
+  ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
+  : { DATABASE_URL: "", TAPHUAN_DATA_DIR: path.join(dir, "app-db") };
+
+const serverEnv = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+  NEXT_MANUAL_SIG_HANDLE: "1",
+};
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0, // a flaky test is a bug to fix, not to hide
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    ...devices["Desktop Chrome"],
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [
+    { name: "app", testIgnore: /demo\.spec\.ts/, use: { baseURL: `http://localhost:${APP_PORT}` } },
+    { name: "demo", testMatch: /demo\.spec\.ts/, use: { baseURL: `http://localhost:${DEMO_PORT}` } },
+  ],
+  webServer: [
+    {
+      // The built app on the test database; e2e tests make their own data through /api/test-support.
+      command: `npx tsx scripts/prepare-db.ts && npx next start -p ${APP_PORT}`,
+      url: `http://localhost:${APP_PORT}/api/health`,
+      env: { ...serverEnv, ...database, NEXTAUTH_URL: `http://localhost:${APP_PORT}`, TAPHUAN_E2E_TOKEN: process.env.TAPHUAN_E2E_TOKEN },
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // README's demo command itself, on a fresh embedded database: the smoke test of `npm run demo`.
+      command: "node scripts/demo.mjs",
+      url: `http://localhost:${DEMO_PORT}/api/health`,
+      env: { ...serverEnv, PORT: String(DEMO_PORT), TAPHUAN_DATA_DIR: path.join(dir, "demo-db"), DATABASE_URL: "" },
+      reuseExistingServer: false,
+      timeout: 300_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
+});

@@ -1,0 +1,71 @@
+import { expect, signIn, test } from "./fixtures";
+
+test.describe("sign in", () => {
+  test("empty fields and a wrong password get messages under the right field", async ({ page, world }) => {
+    await page.goto("/login");
+    await expect(page.getByRole("heading", { name: "Đăng nhập" })).toBeVisible();
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await expect(page.getByLabel("Thư điện tử")).toHaveAccessibleDescription("Vui lòng nhập thư điện tử.");
+    await expect(page.getByLabel("Mật khẩu")).toHaveAccessibleDescription("Vui lòng nhập mật khẩu.");
+
+    await page.getByLabel("Thư điện tử").fill(world.users.learner!.email);
+    await page.getByLabel("Mật khẩu").fill("mat-khau-sai");
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await expect(page.getByLabel("Mật khẩu")).toHaveAccessibleDescription("Thư điện tử hoặc mật khẩu không đúng.");
+    await expect(page).toHaveURL(/\/login$/);
+  });
+
+  test("a deactivated account is told so", async ({ page, world }) => {
+    await page.goto("/login");
+    await page.getByLabel("Thư điện tử").fill(world.users.inactive!.email);
+    await page.getByLabel("Mật khẩu").fill(world.password);
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await expect(page.getByLabel("Thư điện tử")).toHaveAccessibleDescription(/đã bị vô hiệu hóa/);
+  });
+
+  test("English can be chosen before signing in", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Ngôn ngữ").selectOption("en");
+    await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByLabel("E-mail")).toHaveAccessibleDescription("Please enter your e-mail.");
+  });
+
+  test("signing out returns to the sign-in page and protects the pages", async ({ page, world }) => {
+    await signIn(page, world.users.learner!.email, world.password);
+    await page.getByRole("button", { name: "Đăng xuất" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goto("/profile");
+    await expect(page).toHaveURL(/\/login/);
+  });
+});
+
+test.describe("each role has its own home", () => {
+  test("province admin", async ({ page, world }) => {
+    await signIn(page, world.users.provinceAdmin!.email, world.password);
+    await expect(page.getByRole("heading", { name: "Quản trị cấp tỉnh" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Đơn vị" })).toBeVisible();
+    await expect(page.getByTestId("roles")).toContainText(`Quản trị cấp tỉnh — ${world.units.province.name}`);
+  });
+
+  test("unit admin", async ({ page, world }) => {
+    await signIn(page, world.users.unitAdminA!.email, world.password);
+    await expect(page.getByRole("heading", { name: "Quản trị đơn vị" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Học tập" })).toBeVisible();
+  });
+
+  test("trainer", async ({ page, world }) => {
+    await signIn(page, world.users.trainer!.email, world.password);
+    await expect(page.getByRole("heading", { name: "Báo cáo viên" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: /Quản trị/ })).toHaveCount(0);
+    await expect(page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Đơn vị" })).toHaveCount(0);
+  });
+
+  test("learner who is also a trainer sees both", async ({ page, world }) => {
+    await signIn(page, world.users.learnerTrainer!.email, world.password);
+    await expect(page.getByRole("heading", { name: "Xin chào, Lê Thị Nỷ" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Học tập" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Báo cáo viên" })).toBeVisible();
+  });
+});

@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./fixtures";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-data";
+
+// Runs against `node scripts/demo.mjs` (README's first command) on a fresh embedded database.
+
+test("the demo serves the sign-in page on the embedded database", async ({ page, request }) => {
+  expect(await (await request.get("/api/health")).json()).toEqual({ ok: true, database: "embedded" });
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole("heading", { name: "Đăng nhập" })).toBeVisible();
+});
+
+const homes: Record<keyof typeof DEMO_ACCOUNTS, RegExp> = {
+  provinceAdmin: /Quản trị cấp tỉnh/,
+  unitAdmin: /Quản trị đơn vị/,
+  unitAdminPhuong8: /Quản trị đơn vị/,
+  trainer: /Báo cáo viên/,
+  learner: /Học tập/,
+  learnerTrainer: /Báo cáo viên/,
+};
+
+for (const [key, account] of Object.entries(DEMO_ACCOUNTS) as [keyof typeof DEMO_ACCOUNTS, (typeof DEMO_ACCOUNTS)[keyof typeof DEMO_ACCOUNTS]][]) {
+  test(`demo account ${key} (${account.email}) signs in`, async ({ page }) => {
+    await signIn(page, account.email, DEMO_PASSWORD);
+    await expect(page.getByRole("heading", { name: `Xin chào, ${account.fullName}` })).toBeVisible();
+    await expect(page.getByRole("heading", { name: homes[key] })).toBeVisible();
+  });
+}
+
+test("the province admin sees the whole demo province", async ({ page }) => {
+  await signIn(page, DEMO_ACCOUNTS.provinceAdmin.email, DEMO_PASSWORD);
+  await page.goto("/units");
+  const tree = page.getByRole("navigation", { name: "Cây đơn vị" });
+  for (const name of ["Sở Nội vụ", "Sở Tư pháp", "Phường 8", "Xã Bình Kiến", "UBND huyện Tây Hòa", "UBND huyện Đồng Xuân"]) {
+    await expect(tree.getByRole("link", { name, exact: false }).first()).toBeVisible();
+  }
+});
