@@ -12,7 +12,7 @@ export function RenameUnitForm({ locale, id, name }: { locale: Locale; id: strin
   const t = translator(locale);
   const [state, action] = useActionState(renameUnitAction, idleForm);
   return (
-    <form action={action} className="space-y-3" aria-labelledby="rename-heading">
+    <form action={action} className="space-y-3" aria-labelledby="rename-heading" noValidate>
       <h2 id="rename-heading" className="text-lg font-semibold">
         {t("units.rename")}
       </h2>
@@ -37,7 +37,7 @@ export function CreateUnitForm({ locale, parentId }: { locale: Locale; parentId:
   const [state, action] = useActionState(createUnitAction, idleForm);
   const values = state.status === "error" ? state.values : undefined;
   return (
-    <form action={action} className="space-y-3" aria-labelledby="create-heading" key={state.status === "ok" ? state.message : "form"}>
+    <form action={action} className="space-y-3" aria-labelledby="create-heading" noValidate key={state.status === "ok" ? state.message : "form"}>
       <h2 id="create-heading" className="text-lg font-semibold">
         {t("units.create")}
       </h2>
