@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Section } from "@/components/section";
 import { requireViewer } from "@/lib/auth/session";
 import { hasAnywhere } from "@/lib/auth/viewer";
 import { getT } from "@/lib/i18n/server";
@@ -27,10 +28,7 @@ export default async function HomePage() {
       </div>
 
       {viewer.roles.includes("PROVINCE_ADMIN") || viewer.roles.includes("UNIT_ADMIN") ? (
-        <section aria-labelledby="admin-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="admin-heading" className="text-lg font-semibold">
-            {viewer.roles.includes("PROVINCE_ADMIN") ? t("home.province.title") : t("home.unitAdmin.title")}
-          </h2>
+        <Section id="admin" title={viewer.roles.includes("PROVINCE_ADMIN") ? t("home.province.title") : t("home.unitAdmin.title")}>
           <p className="text-slate-700">
             {viewer.roles.includes("PROVINCE_ADMIN") ? t("home.province.body") : t("home.unitAdmin.body")}
           </p>
@@ -44,33 +42,27 @@ export default async function HomePage() {
           <Link href="/units" className="mt-4 inline-block font-semibold text-brand-700 underline">
             {t("home.openUnits")}
           </Link>
-        </section>
+        </Section>
       ) : null}
 
       {viewer.roles.includes("TRAINER") ? (
-        <section aria-labelledby="trainer-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="trainer-heading" className="text-lg font-semibold">
-            {t("home.trainer.title")}
-          </h2>
+        <Section id="trainer" title={t("home.trainer.title")}>
           <p className="text-slate-700">{t("home.trainer.body")}</p>
           <ul className="mt-2 list-inside list-disc">
             {grantsOf("TRAINER").map((g) => (
               <li key={g.unitId}>{names.get(g.unitId)}</li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
 
       {viewer.roles.includes("LEARNER") ? (
-        <section aria-labelledby="learner-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="learner-heading" className="text-lg font-semibold">
-            {t("home.learner.title")}
-          </h2>
+        <Section id="learner" title={t("home.learner.title")}>
           <p className="text-slate-700">{t("home.learner.body", { unit: names.get(viewer.unitId) ?? "" })}</p>
           <Link href="/profile" className="mt-3 inline-block font-semibold text-brand-700 underline">
             {t("home.openProfile")}
           </Link>
-        </section>
+        </Section>
       ) : null}
     </div>
   );

@@ -39,7 +39,8 @@ test("the sign-in form works from the keyboard alone", async ({ page, world }) =
 });
 
 test("the e2e support route does not exist without the run's token", async ({ request }) => {
-  for (const headers of [{}, { "x-e2e-token": "x".repeat(48) }]) {
+  const attempts: Record<string, string>[] = [{}, { "x-e2e-token": "x".repeat(48) }];
+  for (const headers of attempts) {
     const res = await request.post("/api/test-support", { headers, data: { action: "world" } });
     expect(res.status()).toBe(404);
   }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Section } from "@/components/section";
 import { requireViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/viewer";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -49,10 +50,7 @@ export default async function UnitPage({ params }: Props) {
         </dl>
       </div>
 
-      <section aria-labelledby="children-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="children-heading" className="text-lg font-semibold">
-          {t("units.children")}
-        </h2>
+      <Section id="children" title={t("units.children")}>
         {unit.children.length === 0 ? (
           <p className="text-slate-600">{t("units.noChildren")}</p>
         ) : (
@@ -67,12 +65,9 @@ export default async function UnitPage({ params }: Props) {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="members-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="members-heading" className="text-lg font-semibold">
-          {t("units.members")} ({unit.members.length})
-        </h2>
+      <Section id="members" title={`${t("units.members")} (${unit.members.length})`}>
         {unit.members.length === 0 ? (
           <p className="text-slate-600">{t("units.noMembers")}</p>
         ) : (
@@ -90,7 +85,7 @@ export default async function UnitPage({ params }: Props) {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
       <div className="grid gap-6 md:grid-cols-2">
         {can(viewer, "unit:update", unit.id) ? (
