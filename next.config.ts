@@ -16,6 +16,8 @@ const securityHeaders = [
 
 const config: NextConfig = {
   poweredByHeader: false,
+  // Parallel builds (several work trees, a test run beside a demo) each get their own folder.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // `npm run typecheck` (part of `npm test`) checks the whole project, tests included; the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
   // Native and WASM packages are loaded by Node at run time, never bundled.

@@ -11,8 +11,10 @@ process.env.TAPHUAN_E2E_DIR ??= mkdtempSync(path.join(tmpdir(), "taphuan-e2e-"))
 const executablePath = await findChromium();
 if (!executablePath) throw new Error(CHROMIUM_MISSING);
 
-const APP_PORT = 3100;
-const DEMO_PORT = 3200;
+const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+const DEMO_PORT = Number(process.env.E2E_DEMO_PORT ?? 3200);
+/** E2E_SKIP_DEMO=1 leaves out the demo smoke project (for a quick run of one spec). */
+const withDemo = process.env.E2E_SKIP_DEMO !== "1";
 const dir = process.env.TAPHUAN_E2E_DIR;
 /** E2E_DATABASE_URL (PostgreSQL) when configured, the embedded database otherwise. */
 const database: Record<string, string> = process.env.E2E_DATABASE_URL
@@ -54,7 +56,7 @@ export default defineConfig({
   },
   projects: [
     { name: "app", testIgnore: /demo\.spec\.ts/, use: { baseURL: `http://localhost:${APP_PORT}` } },
-    { name: "demo", testMatch: /demo\.spec\.ts/, use: { baseURL: `http://localhost:${DEMO_PORT}` } },
+    ...(withDemo ? [{ name: "demo", testMatch: /demo\.spec\.ts/, use: { baseURL: `http://localhost:${DEMO_PORT}` } }] : []),
   ],
   webServer: [
     {
@@ -67,15 +69,15 @@ export default defineConfig({
       stdout: "ignore",
       stderr: "pipe",
     },
-    {
+    ...(withDemo ? [{
       // README's demo command itself, on a fresh embedded database: the smoke test of `npm run demo`.
       command: "node scripts/demo.mjs",
       url: `http://localhost:${DEMO_PORT}/api/health`,
       env: { ...serverEnv, PORT: String(DEMO_PORT), TAPHUAN_DATA_DIR: path.join(dir, "demo-db"), DATABASE_URL: "" },
       reuseExistingServer: false,
       timeout: 300_000,
-      stdout: "ignore",
-      stderr: "pipe",
-    },
+      stdout: "ignore" as const,
+      stderr: "pipe" as const,
+    }] : []),
   ],
 });

@@ -53,7 +53,7 @@ if (!existsSync(installed) || statSync("package-lock.json").mtimeMs > statSync(i
 }
 
 // 2. A production build, redone only when the sources changed.
-const buildId = path.join(".next", "BUILD_ID");
+const buildId = path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
 const sources = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
 if (!existsSync(buildId) || newestMtime(sources) > statSync(buildId).mtimeMs) {
   log("building the app (about a minute the first time)…");

@@ -13,6 +13,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const nav = [
     { href: "/", label: t("nav.home") },
     ...(hasAnywhere(viewer, "unit:read") ? [{ href: "/units", label: t("nav.units") }] : []),
+    ...(hasAnywhere(viewer, "person:read") ? [{ href: "/people", label: t("nav.people") }] : []),
+    ...(hasAnywhere(viewer, "audit:read") ? [{ href: "/audit", label: t("nav.audit") }] : []),
+    ...(hasAnywhere(viewer, "outbox:read") ? [{ href: "/outbox", label: t("nav.outbox") }] : []),
     { href: "/profile", label: t("nav.profile") },
   ];
   return (

@@ -7,18 +7,49 @@ import type { Role } from "@/lib/db/generated/enums";
 export const PERMISSIONS = [
   "unit:read",
   "unit:create",
-  "unit:update",
+  "unit:update", // rename
+  "unit:move", // needed on the unit and on its new parent
+  "unit:deactivate",
+  "unit:merge", // needed on both units
   "person:read",
+  "person:create",
+  "person:update", // edit, move between units (needs it on both), deactivate
+  "person:import",
+  "person:anonymise",
+  "role:grant-basic", // grant and revoke TRAINER, LEARNER
+  "role:grant-admin", // grant and revoke UNIT_ADMIN, PROVINCE_ADMIN
+  "audit:read",
+  "outbox:read",
   "teach", // trainer work for classes of these units (courses arrive with issue 4)
   "learn",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+const UNIT_ADMIN: readonly Permission[] = [
+  "unit:read",
+  "unit:create",
+  "unit:update",
+  "unit:move",
+  "unit:deactivate",
+  "person:read",
+  "person:create",
+  "person:update",
+  "person:import",
+  "role:grant-basic",
+  "audit:read",
+  "outbox:read",
+];
+
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  PROVINCE_ADMIN: ["unit:read", "unit:create", "unit:update", "person:read"],
-  UNIT_ADMIN: ["unit:read", "unit:create", "unit:update", "person:read"],
+  PROVINCE_ADMIN: [...UNIT_ADMIN, "unit:merge", "person:anonymise", "role:grant-admin"],
+  UNIT_ADMIN,
   TRAINER: ["teach"],
   LEARNER: ["learn"],
 };
+
+/** Which permission granting or revoking a role needs on the grant's unit. */
+export function grantPermissionFor(role: Role): Permission {
+  return role === "PROVINCE_ADMIN" || role === "UNIT_ADMIN" ? "role:grant-admin" : "role:grant-basic";
+}
 
 export const ROLES_BY_RANK: readonly Role[] = ["PROVINCE_ADMIN", "UNIT_ADMIN", "TRAINER", "LEARNER"];

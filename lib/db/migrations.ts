@@ -252,7 +252,7 @@ async function withEngine<T>(
   let inner: SqlMigrationAwareDriverAdapterFactory;
   let release = async () => {};
   if (target.kind === "postgres") {
-    inner = new PrismaPg({ connectionString: target.url });
+    inner = wholeScriptFactory(new PrismaPg({ connectionString: target.url }));
   } else {
     const pg = openEmbedded(target.dir); // honours the data-directory lock
     release = () => releaseEmbedded(target.dir);
@@ -272,6 +272,31 @@ async function withEngine<T>(
     await tracked.disposeAll();
     await release();
   }
+}
+
+/**
+ * @prisma/adapter-pg runs a migration script by splitting it on ";", which breaks functions
+ * ($$ … $$ bodies) and string literals containing ";". Send the script as one simple-protocol
+ * query instead: PostgreSQL then runs it as a single implicit transaction, all or nothing.
+ */
+function wholeScriptFactory(inner: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
+  const wrap = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
+    const raw = adapter as unknown as { client: { query(sql: string): Promise<unknown> }; onError(e: unknown): never };
+    adapter.executeScript = async (script: string) => {
+      try {
+        await raw.client.query(script);
+      } catch (e) {
+        raw.onError(e);
+      }
+    };
+    return adapter;
+  };
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: async () => wrap(await inner.connect()),
+    connectToShadowDb: async () => wrap(await inner.connectToShadowDb()),
+  };
 }
 
 /** Wraps a factory so that every connection it hands out is disposed of at the end. */

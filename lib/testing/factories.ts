@@ -2,6 +2,7 @@
 // support route (app/api/test-support), which exists only when TAPHUAN_E2E_TOKEN is set.
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
+import { personSearchText } from "@/lib/text";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import type { Role, StaffCategory } from "@/lib/db/generated/enums";
@@ -56,10 +57,12 @@ export async function makeUser(input: {
 }) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const email = (input.email ?? `u.${uniq()}@test.taphuan.vn`).toLowerCase();
+  const fullName = input.fullName ?? "Nguyễn Văn Thử";
   return db().user.create({
     data: {
       email,
-      fullName: input.fullName ?? "Nguyễn Văn Thử",
+      fullName,
+      searchText: personSearchText({ fullName, email }),
       passwordHash: await passwordHash,
       unitId: input.unitId,
       active: input.active ?? true,

@@ -1,3 +1,4 @@
+import { personSearchText } from "@/lib/text";
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
@@ -66,6 +67,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeedResult> {
       category: u.category,
       unitId: idOf(u.unitCode),
       active: u.active,
+      searchText: personSearchText(u),
     });
     for (const g of u.grants) {
       grants.push({ id: randomUUID(), userId: id, role: g.role, unitId: idOf(g.unitCode) });

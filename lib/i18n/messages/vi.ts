@@ -1,138 +1,29 @@
-// Vietnamese is the first language; every key here must exist in en.ts (the type enforces it).
+// Vietnamese is the first language and the source of keys: one file per domain in vi/.
+// Every key must exist in en/ too (the types enforce it).
+import { common } from "./vi/common";
+import { auth } from "./vi/auth";
+import { home } from "./vi/home";
+import { units } from "./vi/units";
+import { people } from "./vi/people";
+import { accounts } from "./vi/accounts";
+import { imports } from "./vi/imports";
+import { audit } from "./vi/audit";
+import { privacy } from "./vi/privacy";
+import { roles } from "./vi/roles";
+import { outbox } from "./vi/outbox";
+
 export const vi = {
-  "app.name": "Tập huấn CCHC",
-  "app.tagline": "Bồi dưỡng cán bộ, công chức, viên chức làm công tác cải cách hành chính",
-  "app.skip": "Bỏ qua, đến nội dung chính",
-
-  "lang.label": "Ngôn ngữ",
-  "lang.vi": "Tiếng Việt",
-  "lang.en": "English",
-
-  "nav.home": "Trang chủ",
-  "nav.units": "Đơn vị",
-  "nav.profile": "Hồ sơ của tôi",
-  "nav.signOut": "Đăng xuất",
-  "nav.main": "Điều hướng chính",
-
-  "role.PROVINCE_ADMIN": "Quản trị cấp tỉnh",
-  "role.UNIT_ADMIN": "Quản trị đơn vị",
-  "role.TRAINER": "Báo cáo viên",
-  "role.LEARNER": "Học viên",
-
-  "category.CAN_BO": "Cán bộ",
-  "category.CONG_CHUC": "Công chức",
-  "category.VIEN_CHUC": "Viên chức",
-
-  "unitKind.PROVINCE": "Tỉnh",
-  "unitKind.AGENCY": "Sở, ban, ngành",
-  "unitKind.CITY": "Thành phố",
-  "unitKind.DISTRICT": "Huyện, thị xã",
-  "unitKind.WARD": "Phường",
-  "unitKind.COMMUNE": "Xã",
-  "unitKind.TOWNSHIP": "Thị trấn",
-  "unitKind.OTHER": "Khác",
-
-  "login.title": "Đăng nhập",
-  "login.intro": "Dùng địa chỉ thư điện tử công vụ và mật khẩu được cấp.",
-  "login.email": "Thư điện tử",
-  "login.password": "Mật khẩu",
-  "login.submit": "Đăng nhập",
-  "login.submitting": "Đang đăng nhập…",
-  "login.emailRequired": "Vui lòng nhập thư điện tử.",
-  "login.emailInvalid": "Thư điện tử không hợp lệ.",
-  "login.passwordRequired": "Vui lòng nhập mật khẩu.",
-  "login.wrongCredentials": "Thư điện tử hoặc mật khẩu không đúng.",
-  "login.inactive": "Tài khoản này đã bị vô hiệu hóa. Hãy liên hệ cán bộ phụ trách CCHC của đơn vị.",
-  "login.locked": "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.",
-  "login.wait": "Đăng nhập sai nhiều lần. Vui lòng đợi {seconds} giây rồi thử lại.",
-  "login.failed": "Không đăng nhập được. Vui lòng thử lại.",
-  "login.signedOut": "Bạn đã đăng xuất.",
-
-  "home.title": "Trang chủ",
-  "home.greeting": "Xin chào, {name}",
-  "home.yourRoles": "Vai trò của bạn",
-  "home.roleOn": "{role} — {unit}",
-  "home.province.title": "Quản trị cấp tỉnh",
-  "home.province.body": "Quản lý cây đơn vị và cán bộ, công chức, viên chức của toàn tỉnh.",
-  "home.unitAdmin.title": "Quản trị đơn vị",
-  "home.unitAdmin.body": "Quản lý đơn vị và cán bộ thuộc phạm vi của bạn.",
-  "home.trainer.title": "Báo cáo viên",
-  "home.trainer.body": "Bạn là báo cáo viên của các đơn vị sau.",
-  "home.learner.title": "Học tập",
-  "home.learner.body": "Đơn vị công tác: {unit}. Kiểm tra hồ sơ để giấy chứng nhận ghi đúng thông tin của bạn.",
-  "home.stat.units": "Đơn vị",
-  "home.stat.people": "Cán bộ, công chức, viên chức",
-  "home.stat.activePeople": "Đang hoạt động",
-  "home.openUnits": "Mở cây đơn vị",
-  "home.openProfile": "Xem hồ sơ",
-
-  "units.title": "Đơn vị",
-  "units.intro": "Cây đơn vị trong phạm vi quản lý của bạn.",
-  "units.empty": "Không có đơn vị nào trong phạm vi của bạn.",
-  "units.code": "Mã đơn vị",
-  "units.name": "Tên đơn vị",
-  "units.kind": "Loại đơn vị",
-  "units.parent": "Đơn vị cấp trên",
-  "units.status": "Trạng thái",
-  "units.active": "Đang hoạt động",
-  "units.inactive": "Ngừng hoạt động",
-  "units.children": "Đơn vị trực thuộc",
-  "units.noChildren": "Chưa có đơn vị trực thuộc.",
-  "units.members": "Cán bộ, công chức, viên chức",
-  "units.noMembers": "Đơn vị chưa có cán bộ nào.",
-  "units.memberCount": "{count} người",
-  "units.rename": "Đổi tên đơn vị",
-  "units.renameSubmit": "Lưu tên mới",
-  "units.renamed": "Đã đổi tên đơn vị.",
-  "units.create": "Thêm đơn vị trực thuộc",
-  "units.createSubmit": "Thêm đơn vị",
-  "units.created": "Đã thêm đơn vị {name}.",
-  "units.codeTaken": "Mã đơn vị này đã được dùng.",
-  "units.codeHint": "Chữ in hoa không dấu, chữ số, dấu chấm hoặc gạch ngang, ví dụ PY.TH.P8.",
-  "units.back": "Về cây đơn vị",
-  "units.treeLabel": "Cây đơn vị",
-
-  "people.title": "Cán bộ",
-  "people.fullName": "Họ và tên",
-  "people.email": "Thư điện tử",
-  "people.phone": "Số điện thoại",
-  "people.position": "Chức vụ",
-  "people.rank": "Ngạch",
-  "people.category": "Loại",
-  "people.unit": "Đơn vị công tác",
-  "people.roles": "Vai trò",
-  "people.status": "Trạng thái tài khoản",
-  "people.active": "Đang hoạt động",
-  "people.inactive": "Đã vô hiệu hóa",
-  "people.noCategory": "Chưa xác định",
-
-  "profile.title": "Hồ sơ của tôi",
-  "profile.intro": "Thông tin này được ghi trên giấy chứng nhận và báo cáo đào tạo. Đơn vị công tác do quản trị đơn vị cập nhật.",
-  "profile.save": "Lưu hồ sơ",
-  "profile.saved": "Đã lưu hồ sơ.",
-  "profile.unitReadonly": "Chỉ quản trị đơn vị thay đổi được đơn vị công tác.",
-  "profile.chooseCategory": "— Chọn loại —",
-
-  "form.saving": "Đang lưu…",
-  "form.fixErrors": "Vui lòng sửa các lỗi được đánh dấu.",
-  "form.required": "(bắt buộc)",
-
-  "validation.required": "Trường này là bắt buộc.",
-  "validation.tooShort": "Cần ít nhất {min} ký tự.",
-  "validation.tooLong": "Tối đa {max} ký tự.",
-  "validation.invalid": "Giá trị không hợp lệ.",
-  "validation.email": "Thư điện tử không hợp lệ.",
-  "validation.phone": "Số điện thoại không hợp lệ (ví dụ 0905123456).",
-  "validation.unitCode": "Mã chỉ gồm chữ in hoa không dấu, chữ số, dấu chấm, gạch ngang (2–32 ký tự).",
-
-  "errors.notFound": "Không tìm thấy trang hoặc dữ liệu này, hoặc bạn không có quyền xem.",
-  "errors.forbidden": "Bạn không có quyền thực hiện thao tác này.",
-  "errors.unauthenticated": "Phiên đăng nhập đã hết. Vui lòng đăng nhập lại.",
-  "errors.generic": "Đã có lỗi xảy ra. Dữ liệu chưa được thay đổi; vui lòng thử lại.",
-  "errors.notFoundTitle": "Không tìm thấy",
-  "errors.errorTitle": "Đã có lỗi",
-  "errors.retry": "Thử lại",
-  "errors.goHome": "Về trang chủ",
+  ...common,
+  ...auth,
+  ...home,
+  ...units,
+  ...people,
+  ...accounts,
+  ...imports,
+  ...audit,
+  ...privacy,
+  ...roles,
+  ...outbox,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,0 +1,4 @@
+import type { audit as vi } from "../vi/audit";
+
+export const audit: Record<keyof typeof vi, string> = {
+};

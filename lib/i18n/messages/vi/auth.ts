@@ -1,0 +1,17 @@
+export const auth = {
+  "login.title": "Đăng nhập",
+  "login.intro": "Dùng địa chỉ thư điện tử công vụ và mật khẩu được cấp.",
+  "login.email": "Thư điện tử",
+  "login.password": "Mật khẩu",
+  "login.submit": "Đăng nhập",
+  "login.submitting": "Đang đăng nhập…",
+  "login.emailRequired": "Vui lòng nhập thư điện tử.",
+  "login.emailInvalid": "Thư điện tử không hợp lệ.",
+  "login.passwordRequired": "Vui lòng nhập mật khẩu.",
+  "login.wrongCredentials": "Thư điện tử hoặc mật khẩu không đúng.",
+  "login.inactive": "Tài khoản này đã bị vô hiệu hóa. Hãy liên hệ cán bộ phụ trách CCHC của đơn vị.",
+  "login.locked": "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.",
+  "login.wait": "Đăng nhập sai nhiều lần. Vui lòng đợi {seconds} giây rồi thử lại.",
+  "login.failed": "Không đăng nhập được. Vui lòng thử lại.",
+  "login.signedOut": "Bạn đã đăng xuất.",
+} as const;

@@ -1,0 +1,2 @@
+export const outbox = {
+} as const;
