@@ -1,0 +1,118 @@
+// Load benchmark (not a test): people list and search under 20 concurrent users on a generated
+// province of 1,000 units and 50,000 people. Prints latency figures for docs/benchmarks.md.
+//   npx next build && npx tsx bench/people-load.ts
+// BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/taphuan_bench) is dropped and recreated.
+import { spawn } from "node:child_process";
+import autocannon from "autocannon";
+import pg from "pg";
+import { closeDb } from "@/lib/db";
+import { applyMigrations } from "@/lib/db/migrations";
+import { BENCH_PASSWORD, generateProvince } from "./generate-province";
+
+const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/taphuan_bench";
+const port = Number(process.env.BENCH_PORT ?? 3300);
+const base = `http://localhost:${port}`;
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const duration = Number(process.env.BENCH_SECONDS ?? 20);
+
+async function recreateDatabase() {
+  const admin = new URL(url);
+  const name = admin.pathname.slice(1);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+}
+
+async function signIn(email: string): Promise<string> {
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const csrfCookie = csrfRes.headers.get("set-cookie")!.split(";")[0]!;
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password: BENCH_PASSWORD, json: "true" }),
+  });
+  const session = res.headers.getSetCookie().find((c) => c.includes("session-token"));
+  if (!session) throw new Error(`sign-in failed for ${email}: ${res.status}`);
+  return session.split(";")[0]!;
+}
+
+async function waitForServer() {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("server did not start");
+}
+
+function load(title: string, paths: string[], cookie: string) {
+  return new Promise<{ title: string; rps: number; p50: number; p90: number; p975: number; p99: number; errors: number; non2xx: number }>((resolve, reject) => {
+    let i = 0;
+    autocannon(
+      {
+        url: base,
+        connections,
+        duration,
+        headers: { cookie },
+        requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, path: paths[i++ % paths.length]! }) }],
+      },
+      (err, r) => {
+        if (err) return reject(err);
+        resolve({
+          title,
+          rps: Math.round(r.requests.average),
+          p50: r.latency.p50,
+          p90: r.latency.p90,
+          p975: r.latency.p97_5, // autocannon has no p95; p97.5 under the target implies p95 under it
+          p99: r.latency.p99,
+          errors: r.errors,
+          non2xx: r.non2xx,
+        });
+      },
+    );
+  });
+}
+
+await recreateDatabase();
+process.env.DATABASE_URL = url;
+await applyMigrations({ kind: "postgres", url });
+const world = await generateProvince();
+await closeDb();
+console.log(`generated ${world.units} units and ${world.people} people in ${world.seconds.toFixed(1)} s`);
+
+const server = spawn("npx", ["next", "start", "-p", String(port)], {
+  env: { ...process.env, DATABASE_URL: url, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1" },
+  stdio: "ignore",
+  detached: true,
+});
+try {
+  await waitForServer();
+  const admin = await signIn(world.provinceAdmin);
+  const communeAdmin = await signIn(world.communeAdmin);
+  const searches = ["nguyen van", "tran thi thu", "le huu", "pham", "vo thi tuyen", "dang quoc", "bui", "hoang anh"].map(
+    (q) => `/people?q=${encodeURIComponent(q)}`,
+  );
+  const pages = Array.from({ length: 20 }, (_, i) => `/people?page=${1 + i * 50}`);
+  const results = [];
+  // Warm up the server (JIT, connection pool) before measuring.
+  await load("warm-up", ["/people"], admin);
+  results.push(await load("province admin: people list, pages 1–951", pages, admin));
+  results.push(await load("province admin: search without diacritics", searches, admin));
+  results.push(await load("commune admin: list and search own commune", ["/people", ...searches], communeAdmin));
+  console.log(`\n${connections} concurrent users, ${duration} s each, ${base}`);
+  console.log("| scenario | req/s | p50 ms | p90 ms | p97.5 ms | p99 ms | errors | non-2xx |");
+  console.log("|---|---|---|---|---|---|---|---|");
+  for (const r of results) {
+    console.log(`| ${r.title} | ${r.rps} | ${r.p50} | ${r.p90} | ${r.p975} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
+  }
+} finally {
+  process.kill(-server.pid!, "SIGTERM");
+}
