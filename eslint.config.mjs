@@ -8,7 +8,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "lib/db/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [".next/**", ".next-*/**", "node_modules/**", "lib/db/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
   // Routes and components go through lib/<domain>; nothing ships the test factories.
   { rules: { "no-restricted-imports": ["error", { paths: [noDb, noFactories] }] } },

@@ -9,6 +9,20 @@ const schema = z.object({
   DATABASE_URL: z.string().optional(),
   /** Set to 1 behind a reverse proxy that overwrites X-Forwarded-For. */
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  /**
+   * smtp://user:pass@host:587 or smtps://…:465 (nodemailer options may follow as ?query). Unset or
+   * empty: mail stays in the outbox page (demo mode, docs/decisions/021).
+   */
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined))
+    .pipe(z.string().regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must start with smtp:// or smtps://").optional()),
+  /** The sender of every mail, e.g. "Tập huấn CCHC <taphuan@snv.phuyen.gov.vn>"; required with SMTP_URL. */
+  MAIL_FROM: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined)),
 });
 
 export type Env = z.infer<typeof schema>;

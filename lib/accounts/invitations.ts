@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import { translator } from "@/lib/i18n/messages";
 import { queueMails } from "@/lib/mail/outbox";
 import { INVITE_TTL_MS, newToken } from "./tokens";
 
@@ -10,9 +11,13 @@ export function appUrl(): string {
   return (env().NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
 }
 
+/** Mail to officials is written in Vietnamese: we do not know the recipient's language choice. */
+export const mailT = translator("vi");
+
 /**
  * For newly created accounts without a password: a single-use invitation link (valid 7 days) and
  * the e-mail carrying it, written in the caller's transaction. Works in bulk (imports).
+ * The raw token exists only in the mail; the database keeps its SHA-256 (docs/decisions/020).
  */
 export async function issueInvitations(tx: Prisma.TransactionClient, invitees: Invitee[], now = new Date()): Promise<void> {
   if (invitees.length === 0) return;
@@ -22,23 +27,19 @@ export async function issueInvitations(tx: Prisma.TransactionClient, invitees: I
     data: tokens.map((t) => ({ userId: t.user.id, kind: "INVITE" as const, tokenHash: t.hash, expiresAt })),
   });
   const base = appUrl();
+  const days = Math.round(INVITE_TTL_MS / (24 * 60 * 60_000));
   await queueMails(
     tx,
     tokens.map((t) => ({
       to: t.user.email,
       unitId: t.user.unitId,
-      subject: "Mời tham gia hệ thống Tập huấn CCHC",
-      text: [
-        `Kính gửi ${t.user.fullName},`,
-        "",
-        "Bạn được mời sử dụng hệ thống Tập huấn cải cách hành chính của tỉnh.",
-        `Hãy mở liên kết sau để đặt mật khẩu (hiệu lực 7 ngày, chỉ dùng một lần):`,
-        `${base}/invite/${t.token}`,
-        "",
-        `Tên đăng nhập: ${t.user.email}`,
-        "",
-        "Nếu bạn không chờ thư này, hãy bỏ qua nó.",
-      ].join("\n"),
+      subject: mailT("accounts.mail.invite.subject"),
+      text: mailT("accounts.mail.invite.body", {
+        name: t.user.fullName,
+        link: `${base}/invite/${t.token}`,
+        email: t.user.email,
+        days,
+      }),
     })),
   );
 }

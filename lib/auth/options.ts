@@ -4,6 +4,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { ipFromForwardedFor } from "@/lib/http/client-ip";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { clearFailures, recordFailure, throttleKeys, throttleWait } from "./throttle";
 
@@ -17,18 +18,15 @@ export const SIGN_IN_ERRORS = {
 
 const credentials = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
-  password: z.string().min(1).max(256),
+  // NFC, as lib/accounts hashes new passwords: "ệ" typed precomposed or decomposed is one password.
+  password: z.string().min(1).max(256).normalize("NFC"),
 });
 
 type Headers = Record<string, string | string[] | undefined> | undefined;
 
 function clientIp(headers: Headers): string | null {
   const raw = headers?.["x-forwarded-for"];
-  const value = Array.isArray(raw) ? raw.join(",") : raw;
-  if (!value) return null;
-  const parts = value.split(",").map((p) => p.trim()).filter(Boolean);
-  // The last hop is the one our own server (or the trusted proxy in front of it) saw.
-  return (env().TRUST_PROXY === "1" ? parts[0] : parts[parts.length - 1]) ?? null;
+  return ipFromForwardedFor(Array.isArray(raw) ? raw.join(",") : raw);
 }
 
 export async function authorizeCredentials(
@@ -68,6 +66,7 @@ export async function authorizeCredentials(
     throw new Error(SIGN_IN_ERRORS.inactive);
   }
   await clearFailures(db(), email);
+  await db().user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   await recordAudit(db(), { actorId: user.id, action: "auth.signIn", entity: "User", entityId: user.id, unitId: user.unitId, ip });
   return { id: user.id, sv: user.sessionVersion };
 }

@@ -5,6 +5,9 @@ import { AppError } from "@/lib/errors";
 import { authOptions } from "./options";
 import { loadViewer, type Viewer } from "./viewer";
 
+/** Where a viewer with `mustChangePassword` is sent until they have chosen their own password. */
+export const CHANGE_PASSWORD_PATH = "/change-password";
+
 /** The viewer of the current request, loaded once per request; null when signed out. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await getServerSession(authOptions());
@@ -12,15 +15,37 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   return loadViewer(session.userId, session.sv);
 });
 
-/** For pages: the viewer, or a redirect to the sign-in page. */
+/**
+ * For pages: the viewer, or a redirect to the sign-in page. A viewer who still has a password
+ * someone else chose is sent to the change-password page instead of any other page.
+ */
 export async function requireViewer(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/login");
+  if (viewer.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
+  return viewer;
+}
+
+/** For the change-password page only: signed in, whether or not the password must change. */
+export async function requireViewerForPasswordChange(): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) redirect("/login");
   return viewer;
 }
 
-/** For server actions and route handlers: the viewer, or an UNAUTHENTICATED error. */
+/**
+ * For server actions and route handlers: the viewer, or an UNAUTHENTICATED error; FORBIDDEN
+ * while the viewer must still change a password someone else chose.
+ */
 export async function actingViewer(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) throw new AppError("UNAUTHENTICATED", "errors.unauthenticated");
+  if (viewer.mustChangePassword) throw new AppError("FORBIDDEN", "accounts.change.required");
+  return viewer;
+}
+
+/** For the change-password action only: like actingViewer, but allowed while the password must change. */
+export async function actingViewerForPasswordChange(): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) throw new AppError("UNAUTHENTICATED", "errors.unauthenticated");
   return viewer;

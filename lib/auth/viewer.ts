@@ -13,6 +13,11 @@ export type Viewer = {
   readonly grants: readonly Grant[];
   readonly roles: readonly Role[];
   readonly scopes: ReadonlyMap<Permission, ReadonlySet<string>>;
+  /**
+   * Signed in with a password someone else chose (an initial password handed over by an admin):
+   * every page and action is refused until they choose their own (lib/auth/session.ts).
+   */
+  readonly mustChangePassword: boolean;
 };
 
 /** Loads the viewer for a signed-in user id; null if the account is gone, disabled or the session is stale. */
@@ -26,6 +31,7 @@ export async function loadViewer(userId: string, sessionVersion?: number): Promi
       unitId: true,
       active: true,
       sessionVersion: true,
+      mustChangePassword: true,
       grants: { select: { role: true, unitId: true } },
     },
   });
@@ -52,6 +58,7 @@ export async function loadViewer(userId: string, sessionVersion?: number): Promi
     grants: user.grants,
     roles,
     scopes: computeScopes(units, user.grants),
+    mustChangePassword: user.mustChangePassword,
   };
 }
 

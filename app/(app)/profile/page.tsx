@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireViewer } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getOwnProfile } from "@/lib/people/queries";
@@ -30,6 +31,12 @@ export default async function ProfilePage() {
           }}
         />
       </div>
+      <Link href="/change-password" className="inline-block font-semibold text-brand-700 underline">
+        {t("accounts.change.link")}
+      </Link>
+      <Link href="/privacy" className="block font-semibold text-brand-700 underline">
+        {t("privacy.linkFromProfile")}
+      </Link>
     </div>
   );
 }

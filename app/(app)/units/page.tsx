@@ -6,6 +6,7 @@ import { getT } from "@/lib/i18n/server";
 import { isUnitKind } from "@/lib/units/kinds";
 import { listUnits, type UnitRow } from "@/lib/units/queries";
 import { buildTree, type TreeNode } from "@/lib/units/tree";
+import { UnitBadges } from "./unit-badges";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("units.title") };
@@ -35,13 +36,17 @@ function UnitList({ nodes, t }: { nodes: TreeNode<UnitRow>[]; t: Translate }) {
     <ul className="space-y-1 [&_ul]:ml-5 [&_ul]:mt-1 [&_ul]:border-l [&_ul]:border-slate-200 [&_ul]:pl-3">
       {nodes.map((u) => (
         <li key={u.id}>
-          <Link href={`/units/${u.id}`} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
+          <Link
+            href={`/units/${u.id}`}
+            className={`font-semibold underline-offset-2 hover:underline ${u.active ? "text-brand-700" : "text-slate-600"}`}
+          >
             {u.name}
           </Link>{" "}
           <span className="text-sm text-slate-600">
-            · {isUnitKind(u.kind) ? t(`unitKind.${u.kind}`) : u.kind} · {t("units.memberCount", { count: u.memberCount })}
-            {u.active ? "" : ` · ${t("units.inactive")}`}
-          </span>
+            · {isUnitKind(u.kind) ? t(`unitKind.${u.kind}`) : u.kind}
+            {u.mergedInto ? "" : ` · ${t("units.memberCount", { count: u.memberCount })}`}
+          </span>{" "}
+          <UnitBadges t={t} active={u.active} mergedInto={u.mergedInto?.name ?? null} />
           {u.children.length > 0 ? <UnitList nodes={u.children} t={t} /> : null}
         </li>
       ))}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LanguageSwitch } from "@/components/language-switch";
 import { getViewer } from "@/lib/auth/session";
@@ -9,8 +10,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("login.title") };
 }
 
-export default async function LoginPage() {
+type Props = { searchParams: Promise<{ done?: string | string[] }> };
+
+/** After an invitation or a reset the person lands here, told to sign in with the new password. */
+const DONE = { invite: "accounts.invite.done", reset: "accounts.reset.done" } as const;
+
+export default async function LoginPage({ searchParams }: Props) {
   if (await getViewer()) redirect("/");
+  const { done } = await searchParams;
+  const doneKey = done === "invite" || done === "reset" ? DONE[done] : null;
   const locale = await getLocale();
   const t = await getT();
   return (
@@ -25,8 +33,21 @@ export default async function LoginPage() {
       <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="mb-1 text-2xl font-semibold">{t("login.title")}</h1>
         <p className="mb-6 text-sm text-slate-600">{t("login.intro")}</p>
+        {doneKey ? (
+          <p role="status" className="mb-4 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+            {t(doneKey)}
+          </p>
+        ) : null}
         <LoginForm locale={locale} />
+        <Link href="/forgot-password" className="mt-4 inline-block text-sm font-semibold text-brand-700 underline">
+          {t("accounts.forgot.link")}
+        </Link>
       </div>
+      <footer className="mt-6 text-center text-sm">
+        <Link href="/privacy" className="text-brand-700 underline">
+          {t("privacy.linkFromLogin")}
+        </Link>
+      </footer>
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { makeE2eAccount } from "@/lib/testing/account-factories";
 import { makeE2eWorld } from "@/lib/testing/factories";
 import { db } from "@/lib/db";
 
@@ -22,6 +23,8 @@ function allowed(request: Request): boolean {
 const body = z.discriminatedUnion("action", [
   z.object({ action: z.literal("world") }),
   z.object({ action: z.literal("unit"), id: z.uuid() }),
+  // An invited account (returns the raw invitation token) or one with an initial password to change.
+  z.object({ action: z.literal("account"), kind: z.enum(["invited", "mustChange"]), unitId: z.uuid(), fullName: z.string().min(2).max(120) }),
 ]);
 
 export async function POST(request: Request) {
@@ -29,6 +32,9 @@ export async function POST(request: Request) {
   const parsed = body.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });
   if (parsed.data.action === "world") return Response.json(await makeE2eWorld());
+  if (parsed.data.action === "account") {
+    return Response.json(await makeE2eAccount(parsed.data.kind, parsed.data.unitId, parsed.data.fullName));
+  }
   const unit = await db().unit.findUnique({
     where: { id: parsed.data.id },
     select: { id: true, name: true, code: true, children: { select: { name: true } } },

@@ -1,4 +1,32 @@
 import type { roles as vi } from "../vi/roles";
 
 export const roles: Record<keyof typeof vi, string> = {
-};
+  "roles.title": "Roles and permissions",
+  "roles.heading": "Roles of {name}",
+  "roles.back": "Back to the official's profile",
+  "roles.personUnit": "Works at: {unit}",
+  "roles.current": "Current roles",
+  "roles.none": "This person has no roles yet.",
+  "roles.role": "Role",
+  "roles.unit": "Unit",
+  "roles.grantedAt": "Granted on",
+  "roles.actions": "Actions",
+  "roles.unitOutOfScope": "A unit outside your responsibility",
+  "roles.revoke": "Revoke",
+  "roles.revokeLabel": "Revoke the role {role} at {unit}",
+  "roles.revoked": "The role {role} at {unit} was revoked.",
+  "roles.grant": "Grant a role",
+  "roles.grantIntro": "The role applies to the chosen unit and all its subordinate units, from the person's next page load.",
+  "roles.grantSubmit": "Grant role",
+  "roles.granted": "The role {role} at {unit} was granted.",
+  "roles.nothingToGrant": "You may not grant any role.",
+  "roles.personInactiveNotice": "This account is deactivated, so no roles can be granted to it.",
+  "roles.chooseRoleError": "Please choose a role.",
+  "roles.chooseUnitError": "Please choose a unit.",
+  "roles.alreadyGranted": "This person already holds this role at the chosen unit.",
+  "roles.unitMerged": "Roles cannot be granted on a unit that was merged into another.",
+  "roles.unitInactive": "Roles cannot be granted on an inactive unit.",
+  "roles.personInactive": "This account is deactivated; reactivate it before granting roles.",
+  "roles.provinceAdminOnRoot": "The province administrator role can only be granted on the province itself (the root of the unit tree).",
+  "roles.lastProvinceAdmin": "Cannot revoke: this is the last province administrator role. Grant it to someone else first.",
+} as const;

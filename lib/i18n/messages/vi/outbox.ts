@@ -1,2 +1,23 @@
 export const outbox = {
+  "outbox.title": "Hộp thư đi",
+  "outbox.intro": "Thư hệ thống gửi cho cán bộ thuộc các đơn vị bạn quản lý, mới nhất trước.",
+  "outbox.demoMode":
+    "Chế độ trình diễn: máy chủ chưa cấu hình gửi thư (SMTP_URL), nên thư được giữ lại ở đây thay vì gửi đi. Bạn có thể mở liên kết trong thư để thử.",
+  "outbox.deliveryOn": "Thư được gửi qua máy chủ thư. Liên kết kích hoạt và đặt lại mật khẩu trong thư được che để bảo mật.",
+  "outbox.empty": "Chưa có thư nào.",
+  "outbox.to": "Người nhận",
+  "outbox.time": "Thời gian",
+  "outbox.status": "Trạng thái",
+  "outbox.status.sent": "Đã gửi",
+  "outbox.status.pending": "Đang chờ gửi",
+  "outbox.status.held": "Chưa gửi (chế độ trình diễn)",
+  "outbox.status.retrying": "Gửi lỗi, sẽ thử lại (đã thử {attempts} lần)",
+  "outbox.status.failed": "Gửi thất bại (đã thử {attempts} lần)",
+  "outbox.lastError": "Lỗi gần nhất",
+  "outbox.hiddenLink": "[liên kết đã được che]",
+  "outbox.text": "Nội dung thư",
+  "outbox.pagination": "Phân trang",
+  "outbox.page": "Trang {page}/{pages}",
+  "outbox.prev": "Trang trước",
+  "outbox.next": "Trang sau",
 } as const;

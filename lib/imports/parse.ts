@@ -1,0 +1,244 @@
+import ExcelJS from "exceljs";
+import { AppError } from "@/lib/errors";
+import type { MessageKey, Params } from "@/lib/i18n/messages";
+import { IMPORT_FIELDS, mapColumns, TEMPLATE_HEADERS, type ColumnMap, type RowValues } from "./columns";
+import { IMPORT_LIMITS } from "./limits";
+import { inspectZip, ZipRejected, type ZipProblem } from "./zip";
+
+export { IMPORT_LIMITS };
+
+export type FileKind = "csv" | "xlsx";
+
+/** One data row of the file, by field; `line` is the row number the person sees in their spreadsheet. */
+export type SourceRow = { line: number; values: RowValues };
+
+export type ParsedFile = {
+  kind: FileKind;
+  columns: ColumnMap;
+  rows: SourceRow[];
+};
+
+/** A problem with the whole file: nothing in it can be previewed. */
+export function fileError(messageKey: MessageKey, params?: Params): AppError {
+  return new AppError("VALIDATION", messageKey, { field: "file", params });
+}
+
+const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]; // legacy .xls, .doc
+
+/**
+ * What the file is, by its content; the name and the browser's MIME type are not trusted.
+ * A ZIP must still pass `inspectZip` and contain a workbook; text must be valid UTF-8 (or UTF-16
+ * with a BOM) without control characters.
+ */
+export function detectKind(bytes: Uint8Array): FileKind {
+  if (bytes.length === 0) throw fileError("imports.empty");
+  if (bytes.length > IMPORT_LIMITS.maxBytes) throw fileError("imports.tooLarge");
+  if (startsWith(bytes, ZIP_MAGIC)) return "xlsx";
+  if (startsWith(bytes, OLE_MAGIC)) throw fileError("imports.legacyXls");
+  return "csv";
+}
+
+/** Parses an upload into rows of strings (NFC), mapped to the import's fields by header. */
+export async function parseImportFile(bytes: Uint8Array): Promise<ParsedFile> {
+  const kind = detectKind(bytes);
+  const table = kind === "xlsx" ? await readXlsx(bytes) : readCsv(bytes);
+  return toRows(kind, table);
+}
+
+type Table = { cells: string[]; line: number }[];
+
+function toRows(kind: FileKind, table: Table): ParsedFile {
+  const nonEmpty = table.filter((r) => r.cells.some((c) => c.trim() !== ""));
+  const header = nonEmpty[0];
+  if (!header) throw fileError("imports.noRows");
+  const columns = mapColumns(header.cells);
+  if (columns.duplicated.length > 0) throw fileError("imports.duplicateColumn", { columns: columns.duplicated.join(", ") });
+  if (columns.missing.length > 0) throw fileError("imports.missingColumns", { columns: columns.missing.map((f) => `«${TEMPLATE_HEADERS[f]}»`).join(", ") });
+  const data = nonEmpty.slice(1);
+  if (data.length === 0) throw fileError("imports.noRows");
+  if (data.length > IMPORT_LIMITS.maxRows) throw fileError("imports.tooManyRows");
+  const rows = data.map(({ cells, line }) => {
+    const values = {} as RowValues;
+    for (const field of IMPORT_FIELDS) {
+      const i = columns.index[field];
+      values[field] = i === undefined ? "" : (cells[i] ?? "");
+    }
+    return { line, values };
+  });
+  return { kind, columns, rows };
+}
+
+/** A cell as the importer keeps it: NFC, and our own formula escape (a leading ') undone. */
+export function cleanCell(text: string): string {
+  const nfc = text.normalize("NFC");
+  return /^'[=+\-@\t\r]/.test(nfc) ? nfc.slice(1) : nfc;
+}
+
+// ── CSV ──────────────────────────────────────────────────────────────────────────────────────
+
+/** Text of a CSV upload: UTF-8 with or without BOM, or UTF-16 with a BOM (Excel's "Unicode text"). */
+export function decodeText(bytes: Uint8Array): string {
+  let text: string;
+  try {
+    if (startsWith(bytes, [0xef, 0xbb, 0xbf])) text = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(3));
+    else if (startsWith(bytes, [0xff, 0xfe])) text = new TextDecoder("utf-16le", { fatal: true }).decode(bytes.subarray(2));
+    else if (startsWith(bytes, [0xfe, 0xff])) text = new TextDecoder("utf-16be", { fatal: true }).decode(bytes.subarray(2));
+    else text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    // Probably a binary file, or a CSV saved in a Windows code page (Excel's plain "CSV").
+    throw fileError("imports.notText");
+  }
+  // Text files have no NULs or other C0 controls besides tab and line breaks: this is something else.
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text)) throw fileError("imports.unsupportedType");
+  return text;
+}
+
+/** The separator of a CSV: whichever of , ; or tab occurs most often outside quotes in its first line. */
+export function detectSeparator(text: string): string {
+  const counts = new Map<string, number>([
+    [",", 0],
+    [";", 0],
+    ["\t", 0],
+  ]);
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\n" || ch === "\r")) break;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ",";
+  for (const [sep, n] of counts) if (n > counts.get(best)!) best = sep;
+  return best;
+}
+
+/**
+ * RFC 4180 with the usual leniencies: quoted fields may hold separators, quotes ("") and line
+ * breaks; CRLF, LF or CR end a record; a quote inside an unquoted field is kept as text. Each
+ * record carries its number (1 = the header), which is the row number a spreadsheet shows.
+ */
+export function parseCsv(text: string, separator = detectSeparator(text)): Table {
+  const table: Table = [];
+  let cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  let fieldStart = true;
+  const endCell = () => {
+    cells.push(cleanCell(cell));
+    if (cells.length > IMPORT_LIMITS.maxColumns) throw fileError("imports.tooManyColumns");
+    cell = "";
+    fieldStart = true;
+  };
+  const endRecord = () => {
+    endCell();
+    table.push({ cells, line: table.length + 1 });
+    cells = [];
+  };
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
+      } else cell += ch;
+      continue;
+    }
+    if (ch === '"' && fieldStart) {
+      quoted = true;
+      fieldStart = false;
+    } else if (ch === separator) endCell();
+    else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      endRecord();
+    } else {
+      cell += ch;
+      fieldStart = false;
+    }
+  }
+  if (quoted) throw fileError("imports.unclosedQuote", { line: table.length + 1 });
+  if (cell !== "" || cells.length > 0) endRecord();
+  return table;
+}
+
+function readCsv(bytes: Uint8Array): Table {
+  return parseCsv(decodeText(bytes));
+}
+
+// ── XLSX ─────────────────────────────────────────────────────────────────────────────────────
+
+const ZIP_ERRORS: Record<ZipProblem, MessageKey> = {
+  corrupt: "imports.notXlsx",
+  unsupported: "imports.notXlsx",
+  encrypted: "imports.encrypted",
+  tooManyEntries: "imports.zipLimits",
+  tooLarge: "imports.zipLimits",
+};
+
+/** Refuses what is not a plain workbook before ExcelJS inflates anything. */
+export function checkXlsxContainer(bytes: Uint8Array): void {
+  let names: string[];
+  try {
+    names = inspectZip(bytes, { maxEntries: IMPORT_LIMITS.maxZipEntries, maxTotalUncompressed: IMPORT_LIMITS.maxUncompressed });
+  } catch (e) {
+    if (e instanceof ZipRejected) throw fileError(ZIP_ERRORS[e.problem]);
+    throw e;
+  }
+  const has = new Set(names);
+  // A .docx, .ods or plain ZIP renamed to .xlsx has no workbook; a macro workbook is not accepted.
+  if (!has.has("[Content_Types].xml") || !has.has("xl/workbook.xml")) throw fileError("imports.notXlsx");
+  if (names.some((n) => /vbaProject\.bin$/i.test(n))) throw fileError("imports.macros");
+}
+
+type Cell = ExcelJS.CellValue;
+
+/**
+ * A cell as text. Formulas are never evaluated: the value the spreadsheet itself saved is taken,
+ * or, when there is none, the formula's own text (which is then just data).
+ */
+export function cellText(value: Cell): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
+  if ("richText" in value) return value.richText.map((r) => r.text).join("");
+  if ("error" in value) return value.error;
+  if ("formula" in value || "sharedFormula" in value) {
+    if (value.result !== undefined && value.result !== null) return cellText(value.result);
+    return `=${value.formula ?? ("sharedFormula" in value ? value.sharedFormula : "")}`;
+  }
+  if ("hyperlink" in value) return cellText(value.text as Cell);
+  return "";
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<Table> {
+  checkXlsxContainer(bytes);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+  } catch {
+    throw fileError("imports.notXlsx");
+  }
+  // The first visible sheet in tab order.
+  const sheet = [...workbook.worksheets]
+    .filter((ws) => ws.state === "visible")
+    .sort((a, b) => (a as unknown as { orderNo: number }).orderNo - (b as unknown as { orderNo: number }).orderNo)[0];
+  if (!sheet) throw fileError("imports.noRows");
+  if (sheet.actualRowCount > IMPORT_LIMITS.maxRows + 1) {
+    throw fileError("imports.tooManyRows");
+  }
+  const table: Table = [];
+  sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      if (col > IMPORT_LIMITS.maxColumns) throw fileError("imports.tooManyColumns");
+      cells[col - 1] = cleanCell(cellText(cell.value));
+    });
+    table.push({ cells: Array.from(cells, (c) => c ?? ""), line });
+  });
+  return table;
+}

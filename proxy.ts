@@ -1,0 +1,17 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { PATH_HEADER } from "@/lib/audit/path-header";
+
+/**
+ * Tells server code which path was requested (x-taphuan-path), so that a refused access can be
+ * logged with its path (lib/audit/request.ts). The header is always overwritten: never trusted from
+ * the client. Keep this file small; it runs before every page and server action.
+ */
+export function proxy(request: NextRequest) {
+  const headers = new Headers(request.headers);
+  headers.set(PATH_HEADER, request.nextUrl.pathname);
+  return NextResponse.next({ request: { headers } });
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/auth|api/health).*)"],
+};
