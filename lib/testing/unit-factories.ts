@@ -1,28 +1,9 @@
 // Test-only helpers for unit lifecycle and role tests (see lib/testing/factories.ts for the rules).
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { makeProvince, makeUnit, makeUser, makeViewer } from "./factories";
 
-/** "OK" or the AppError code a call ended with; any other error fails the test. */
-export async function outcome(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
-
-/** The AppError a call threw (fails when it resolved or threw something else). */
-export async function appError(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  if (!(e instanceof AppError)) throw new Error(`expected an AppError, got ${String(e)}`);
-  return e;
-}
+/** Kept for tests that still import it from here; new tests import codeOf from ./errors. */
+export { codeOf as outcome } from "./errors";
 
 /**
  * Everything a unit or role command may change in one province's tree: units, people's units,

@@ -8,22 +8,12 @@ import { verifyPassword } from "@/lib/auth/password";
 import { THROTTLE, accountKey } from "@/lib/auth/throttle";
 import { loadViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { NO_PASSWORD, makeInvitedUser, makeUserWithInitialPassword, tokenFromMail } from "@/lib/testing/account-factories";
+import { appError } from "@/lib/testing/errors";
 import { TEST_PASSWORD, makeProvince, makeUser, uniq } from "@/lib/testing/factories";
 
 const GOOD = "đi tập huấn ở Tuy Hòa";
 const OTHER_GOOD = "sông Đà Rằng mùa lũ";
-
-/** The AppError a promise rejects with (fails the test if it resolves or throws something else). */
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  if (!(e instanceof AppError)) throw new Error(`expected an AppError, got ${String(e)}`);
-  return e;
-}
 
 const ip = () => `203.0.113.${Math.floor(Math.random() * 250) + 1}-${uniq()}`;
 
@@ -76,7 +66,7 @@ describe("invitations", () => {
     expect(signedIn.lastSignInAt).not.toBeNull();
 
     // Reusing the link is refused and changes nothing.
-    const e = await refusal(acceptInvitation({ token, password: OTHER_GOOD, confirm: OTHER_GOOD }));
+    const e = await appError(acceptInvitation({ token, password: OTHER_GOOD, confirm: OTHER_GOOD }));
     expect([e.code, e.messageKey]).toEqual(["NOT_FOUND", "accounts.link.invalid"]);
     expect((await snapshot(user.id)).passwordHash).toBe(after.passwordHash);
     const refused = await db().auditEvent.findFirstOrThrow({ where: { entityId: used!.id, action: "account.inviteRefused" } });
@@ -89,7 +79,7 @@ describe("invitations", () => {
     const { user, token } = await makeInvitedUser({ unitId: p.communeA.id });
     const before = await snapshot(user.id);
     const tokensBefore = await tokensOf(user.id);
-    const attempt = (t: string, now?: Date) => refusal(acceptInvitation({ token: t, password: GOOD, confirm: GOOD }, { now }));
+    const attempt = (t: string, now?: Date) => appError(acceptInvitation({ token: t, password: GOOD, confirm: GOOD }, { now }));
 
     const later = new Date(Date.now() + INVITE_TTL_MS + 60_000);
     expect((await attempt(token, later)).messageKey).toBe("accounts.link.invalid");
@@ -133,7 +123,7 @@ describe("invitations", () => {
       ["x".repeat(30) + "y".repeat(35), "accounts.password.tooLong"],
     ];
     for (const [password, key] of cases) {
-      const e = await refusal(acceptInvitation({ token, password, confirm: password }));
+      const e = await appError(acceptInvitation({ token, password, confirm: password }));
       expect([e.code, e.messageKey, e.field], password).toEqual(["VALIDATION", key, "password"]);
     }
     expect(await snapshot(user.id)).toEqual(before);
@@ -204,7 +194,7 @@ describe("password reset", () => {
     expect(await signIn(user.email, GOOD)).toBe(true);
     expect(await auditOf(user.id, "account.passwordReset")).toBe(1);
 
-    const e = await refusal(resetPassword({ token, password: OTHER_GOOD, confirm: OTHER_GOOD }));
+    const e = await appError(resetPassword({ token, password: OTHER_GOOD, confirm: OTHER_GOOD }));
     expect(e.messageKey).toBe("accounts.link.invalid");
     expect((await snapshot(user.id)).passwordHash).toBe(after.passwordHash);
   });
@@ -221,11 +211,11 @@ describe("password reset", () => {
     expect(second).not.toBe(first);
     const before = await snapshot(user.id);
 
-    expect((await refusal(resetPassword({ token: first, password: GOOD, confirm: GOOD }))).messageKey).toBe("accounts.link.invalid");
+    expect((await appError(resetPassword({ token: first, password: GOOD, confirm: GOOD }))).messageKey).toBe("accounts.link.invalid");
     const late = new Date(Date.now() + RESET_TTL_MS + 1000);
-    expect((await refusal(resetPassword({ token: second, password: GOOD, confirm: GOOD }, { now: late }))).messageKey).toBe("accounts.link.invalid");
+    expect((await appError(resetPassword({ token: second, password: GOOD, confirm: GOOD }, { now: late }))).messageKey).toBe("accounts.link.invalid");
     expect(await snapshot(user.id)).toEqual(before);
-    const weak = await refusal(resetPassword({ token: second, password: "12345678", confirm: "12345678" }));
+    const weak = await appError(resetPassword({ token: second, password: "12345678", confirm: "12345678" }));
     expect([weak.messageKey, weak.field]).toEqual(["accounts.password.common", "password"]);
     expect(await snapshot(user.id)).toEqual(before);
 
@@ -252,7 +242,7 @@ describe("password reset", () => {
 
     const address = ip();
     for (let i = 0; i < RESET_LIMITS.perIp; i++) await requestPasswordReset({ email: `ai.do.${uniq()}@test.taphuan.vn` }, { ip: address });
-    const e = await refusal(requestPasswordReset({ email: user.email }, { ip: address }));
+    const e = await appError(requestPasswordReset({ email: user.email }, { ip: address }));
     expect([e.code, e.messageKey]).toEqual(["RATE_LIMITED", "accounts.forgot.rateLimited"]);
   });
 });
@@ -266,11 +256,11 @@ describe("changing one's own password", () => {
     const address = ip();
     const before = await snapshot(user.id);
 
-    const wrong = await refusal(changeOwnPassword(viewer, { current: "khong-dung", password: GOOD, confirm: GOOD }, { ip: address }));
+    const wrong = await appError(changeOwnPassword(viewer, { current: "khong-dung", password: GOOD, confirm: GOOD }, { ip: address }));
     expect([wrong.code, wrong.messageKey, wrong.field]).toEqual(["VALIDATION", "accounts.password.currentWrong", "current"]);
-    const same = await refusal(changeOwnPassword(viewer, { current: password, password, confirm: password }));
+    const same = await appError(changeOwnPassword(viewer, { current: password, password, confirm: password }));
     expect([same.messageKey, same.field]).toEqual(["accounts.password.sameAsCurrent", "password"]);
-    const weak = await refusal(changeOwnPassword(viewer, { current: password, password: "qwertyuiop", confirm: "qwertyuiop" }));
+    const weak = await appError(changeOwnPassword(viewer, { current: password, password: "qwertyuiop", confirm: "qwertyuiop" }));
     expect(weak.messageKey).toBe("accounts.password.common");
     expect(await snapshot(user.id)).toEqual(before);
     expect(await auditOf(user.id, "account.passwordChangeRefused")).toBe(1);
@@ -296,7 +286,7 @@ describe("changing one's own password", () => {
     await requestPasswordReset({ email: user.email }, { ip: ip() });
     const token = await tokenFromMail(user.email, "reset-password");
     await changeOwnPassword((await loadViewer(user.id))!, { current: TEST_PASSWORD, password: GOOD, confirm: GOOD });
-    expect((await refusal(resetPassword({ token, password: OTHER_GOOD, confirm: OTHER_GOOD }))).messageKey).toBe("accounts.link.invalid");
+    expect((await appError(resetPassword({ token, password: OTHER_GOOD, confirm: OTHER_GOOD }))).messageKey).toBe("accounts.link.invalid");
   });
 
   it("wrong current passwords count towards the sign-in lock, and a locked account cannot change", async () => {
@@ -306,7 +296,7 @@ describe("changing one's own password", () => {
     await db().loginThrottle.create({
       data: { key: accountKey(user.email), failures: THROTTLE.lockAt, lockedUntil: new Date(Date.now() + THROTTLE.lockMs) },
     });
-    const e = await refusal(changeOwnPassword(viewer, { current: TEST_PASSWORD, password: GOOD, confirm: GOOD }));
+    const e = await appError(changeOwnPassword(viewer, { current: TEST_PASSWORD, password: GOOD, confirm: GOOD }));
     expect([e.code, e.messageKey, e.field]).toEqual(["RATE_LIMITED", "accounts.password.locked", "current"]);
     expect(await verifyPassword((await snapshot(user.id)).passwordHash, TEST_PASSWORD)).toBe(true);
   });

@@ -7,20 +7,10 @@ import { redactAuditMentions } from "@/lib/audit/redact";
 import { parseAuditFilters } from "@/lib/audit/schemas";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { anonymisePerson } from "@/lib/privacy/anonymise";
 import { makeAuditEvent } from "@/lib/testing/audit-factories";
+import { codeOf } from "@/lib/testing/errors";
 import { makeProvince, makeUser, makeViewer, uniq } from "@/lib/testing/factories";
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
 
 /** Every event the viewer sees for these filters, all pages. */
 async function seen(viewer: Viewer, filters: Parameters<typeof listAuditEvents>[1]) {

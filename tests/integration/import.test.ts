@@ -6,6 +6,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { importPeople, previewImport, sha256, type ImportProgress } from "@/lib/imports/commit";
+import { codeOf } from "@/lib/testing/errors";
 import { makeProvince, makeUser, makeViewer, uniq } from "@/lib/testing/factories";
 import { personSearchText } from "@/lib/text";
 
@@ -23,16 +24,6 @@ async function setup() {
   const tag = uniq().toLowerCase();
   const mail = (local: string) => `${local}.${tag}@import.taphuan.vn`;
   return { p, admin, mail };
-}
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
 }
 
 /** Everything an import writes, for a set of e-mails and an actor: to prove nothing was written. */

@@ -2,25 +2,15 @@ import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import { db, type Prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { translator } from "@/lib/i18n/messages";
 import { NO_PASSWORD_HASH, createPerson, setPersonActive, updateOwnProfile, updatePerson } from "@/lib/people/commands";
 import { compareNames } from "@/lib/people/name-order";
 import { listPeople, peopleListSql } from "@/lib/people/queries";
 import { createPersonInput, updatePersonInput, type PersonInput } from "@/lib/people/schemas";
+import { codeOf } from "@/lib/testing/errors";
 import { makeProvince, makeUnit, makeUser, makeViewer, uniq } from "@/lib/testing/factories";
 import { makePerson } from "@/lib/testing/people-factories";
 import { personSearchText } from "@/lib/text";
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
 
 const names = async (viewer: Viewer, input: Parameters<typeof listPeople>[1]) => (await listPeople(viewer, input)).rows.map((r) => r.fullName);
 

@@ -4,24 +4,14 @@ import { listAuditEvents } from "@/lib/audit/queries";
 import { authorizeCredentials } from "@/lib/auth/options";
 import { loadViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { updateOwnProfile } from "@/lib/people/commands";
 import { anonymisePerson } from "@/lib/privacy/anonymise";
 import { EXPORTS_PER_HOUR, exportOwnData } from "@/lib/privacy/export";
 import { getPrivacyOverview } from "@/lib/privacy/queries";
 import { makeAuditEvent } from "@/lib/testing/audit-factories";
+import { codeOf } from "@/lib/testing/errors";
 import { TEST_PASSWORD, makeProvince, makeUser, makeViewer, uniq } from "@/lib/testing/factories";
 import { foldForSearch } from "@/lib/text";
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
 
 const signIn = (email: string, password: string) =>
   authorizeCredentials({ email, password }, null).then(

@@ -4,7 +4,8 @@ import { db } from "@/lib/db";
 import { grantRole, revokeRole } from "@/lib/roles/commands";
 import { grantOptions, listGrants } from "@/lib/roles/queries";
 import { makeProvince, makeUnit, makeUser, makeViewer } from "@/lib/testing/factories";
-import { appError, outcome, treeSnapshot } from "@/lib/testing/unit-factories";
+import { appError, codeOf } from "@/lib/testing/errors";
+import { treeSnapshot } from "@/lib/testing/unit-factories";
 import { mergeUnit } from "@/lib/units/commands";
 
 /** A province with a commune admin of communeA, a learner in communeA and one in communeB. */
@@ -48,9 +49,9 @@ describe("listing a person's grants", () => {
   it("is not found for a person outside the viewer's units, and for a learner even about themselves", async () => {
     const p = await scene();
     const learner = await loadViewer(p.learnerA.id);
-    expect(await outcome(listGrants(p.adminA, p.learnerB.id))).toBe("NOT_FOUND");
-    expect(await outcome(listGrants(p.adminA, p.provinceAdmin.userId))).toBe("NOT_FOUND");
-    expect(await outcome(listGrants(learner!, p.learnerA.id))).toBe("NOT_FOUND");
+    expect(await codeOf(listGrants(p.adminA, p.learnerB.id))).toBe("NOT_FOUND");
+    expect(await codeOf(listGrants(p.adminA, p.provinceAdmin.userId))).toBe("NOT_FOUND");
+    expect(await codeOf(listGrants(learner!, p.learnerA.id))).toBe("NOT_FOUND");
   });
 });
 
@@ -77,7 +78,7 @@ describe("granting roles", () => {
     const p = await scene();
     const before = await treeSnapshot(p.province.id);
     for (const role of ["UNIT_ADMIN", "PROVINCE_ADMIN"] as const) {
-      expect(await outcome(grantRole(p.adminA, { userId: p.learnerA.id, role, unitId: p.communeA.id }))).toBe("FORBIDDEN");
+      expect(await codeOf(grantRole(p.adminA, { userId: p.learnerA.id, role, unitId: p.communeA.id }))).toBe("FORBIDDEN");
     }
     expect(await treeSnapshot(p.province.id)).toEqual(before);
     expect(await db().auditEvent.count({ where: { actorId: p.adminA.userId } })).toBe(0);
@@ -87,10 +88,10 @@ describe("granting roles", () => {
     const p = await scene();
     const other = await makeProvince();
     const before = await treeSnapshot(p.province.id);
-    expect(await outcome(grantRole(p.adminA, { userId: p.learnerB.id, role: "TRAINER", unitId: p.communeA.id }))).toBe("NOT_FOUND");
-    expect(await outcome(grantRole(p.adminA, { userId: p.learnerA.id, role: "TRAINER", unitId: p.communeB.id }))).toBe("NOT_FOUND");
-    expect(await outcome(grantRole(p.adminA, { userId: p.learnerA.id, role: "UNIT_ADMIN", unitId: p.city.id }))).toBe("NOT_FOUND");
-    expect(await outcome(grantRole(p.provinceAdmin, { userId: p.learnerA.id, role: "TRAINER", unitId: other.communeA.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(grantRole(p.adminA, { userId: p.learnerB.id, role: "TRAINER", unitId: p.communeA.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(grantRole(p.adminA, { userId: p.learnerA.id, role: "TRAINER", unitId: p.communeB.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(grantRole(p.adminA, { userId: p.learnerA.id, role: "UNIT_ADMIN", unitId: p.city.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(grantRole(p.provinceAdmin, { userId: p.learnerA.id, role: "TRAINER", unitId: other.communeA.id }))).toBe("NOT_FOUND");
     expect(await treeSnapshot(p.province.id)).toEqual(before);
     expect(await grantsOf(p.learnerA.id)).toEqual([`LEARNER@${p.communeA.id}`]);
   });
@@ -161,10 +162,10 @@ describe("revoking roles", () => {
     const bGrant = await db().roleGrant.findFirstOrThrow({ where: { userId: p.learnerB.id } });
     const paGrant = await db().roleGrant.findFirstOrThrow({ where: { userId: p.provinceAdmin.userId } });
     const before = await treeSnapshot(p.province.id);
-    expect(await outcome(revokeRole(p.adminA, { grantId: adminGrant.id }))).toBe("FORBIDDEN");
-    expect(await outcome(revokeRole(p.adminA, { grantId: bGrant.id }))).toBe("NOT_FOUND");
-    expect(await outcome(revokeRole(p.adminA, { grantId: paGrant.id }))).toBe("NOT_FOUND");
-    expect(await outcome(revokeRole(p.adminA, { grantId: "00000000-0000-4000-8000-000000000000" }))).toBe("NOT_FOUND");
+    expect(await codeOf(revokeRole(p.adminA, { grantId: adminGrant.id }))).toBe("FORBIDDEN");
+    expect(await codeOf(revokeRole(p.adminA, { grantId: bGrant.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(revokeRole(p.adminA, { grantId: paGrant.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(revokeRole(p.adminA, { grantId: "00000000-0000-4000-8000-000000000000" }))).toBe("NOT_FOUND");
     expect(await treeSnapshot(p.province.id)).toEqual(before);
   });
 
@@ -185,15 +186,15 @@ describe("revoking roles", () => {
       messageKey: "roles.lastProvinceAdmin",
     });
     await makeUser({ unitId: p.agency.id, active: false, grants: [{ role: "PROVINCE_ADMIN", unitId: p.province.id }] });
-    expect(await outcome(revokeRole(p.provinceAdmin, { grantId: only.id }))).toBe("CONFLICT");
+    expect(await codeOf(revokeRole(p.provinceAdmin, { grantId: only.id }))).toBe("CONFLICT");
     expect(await db().roleGrant.findUnique({ where: { id: only.id } })).not.toBeNull();
 
     // With a second active province admin, one of the two may go — but not both.
     const second = await makeViewer(p.agency.id, [{ role: "PROVINCE_ADMIN", unitId: p.province.id }]);
     const secondGrant = await db().roleGrant.findFirstOrThrow({ where: { userId: second.userId } });
     const results = await Promise.all([
-      outcome(revokeRole(p.provinceAdmin, { grantId: secondGrant.id })),
-      outcome(revokeRole(second, { grantId: only.id })),
+      codeOf(revokeRole(p.provinceAdmin, { grantId: secondGrant.id })),
+      codeOf(revokeRole(second, { grantId: only.id })),
     ]);
     expect(results.sort()).toEqual(["CONFLICT", "OK"]);
     expect(await db().roleGrant.count({ where: { id: { in: [only.id, secondGrant.id] } } })).toBe(1);

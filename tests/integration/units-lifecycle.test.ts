@@ -4,7 +4,8 @@ import { loadViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { grantRole } from "@/lib/roles/commands";
 import { makeProvince, makeUnit, makeUser, makeViewer, uniq } from "@/lib/testing/factories";
-import { appError, makeMergeScene, outcome, treeSnapshot } from "@/lib/testing/unit-factories";
+import { appError, codeOf } from "@/lib/testing/errors";
+import { makeMergeScene, treeSnapshot } from "@/lib/testing/unit-factories";
 import { createUnit, deactivateUnit, mergeUnit, moveUnit, reactivateUnit, renameUnit } from "@/lib/units/commands";
 import { getUnit, listUnits, mergeTargets, moveTargets, previewMerge } from "@/lib/units/queries";
 
@@ -15,7 +16,7 @@ describe("moving units", () => {
     const p = await makeProvince();
     const admin = await makeViewer(p.agency.id, [{ role: "PROVINCE_ADMIN", unitId: p.province.id }]);
     const districtAdminBefore = await makeViewer(p.district.id, [{ role: "UNIT_ADMIN", unitId: p.district.id }]);
-    expect(await outcome(getUnit(districtAdminBefore, p.ward.id))).toBe("NOT_FOUND");
+    expect(await codeOf(getUnit(districtAdminBefore, p.ward.id))).toBe("NOT_FOUND");
 
     const result = await moveUnit(admin, { id: p.ward.id, parentId: p.district.id });
     expect(result.parent).toEqual({ id: p.district.id, name: p.district.name });
@@ -60,10 +61,10 @@ describe("moving units", () => {
     const learner = await makeViewer(p.communeA.id, [{ role: "LEARNER", unitId: p.province.id }]);
     const before = await treeSnapshot(p.province.id);
     // New parent outside the subtree; unit outside the subtree; the admin's own top unit upwards.
-    expect(await outcome(moveUnit(cityAdmin, { id: p.ward.id, parentId: p.district.id }))).toBe("NOT_FOUND");
-    expect(await outcome(moveUnit(cityAdmin, { id: p.communeB.id, parentId: p.communeA.id }))).toBe("NOT_FOUND");
-    expect(await outcome(moveUnit(cityAdmin, { id: p.city.id, parentId: p.district.id }))).toBe("NOT_FOUND");
-    expect(await outcome(moveUnit(learner, { id: p.ward.id, parentId: p.city.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(moveUnit(cityAdmin, { id: p.ward.id, parentId: p.district.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(moveUnit(cityAdmin, { id: p.communeB.id, parentId: p.communeA.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(moveUnit(cityAdmin, { id: p.city.id, parentId: p.district.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(moveUnit(learner, { id: p.ward.id, parentId: p.city.id }))).toBe("NOT_FOUND");
     expect(await treeSnapshot(p.province.id)).toEqual(before);
     expect(await db().auditEvent.count({ where: { actorId: learner.userId } })).toBe(0);
   });
@@ -129,7 +130,7 @@ describe("moving units", () => {
             const to = ids[b % ids.length]!;
             // Oracle: allowed iff the new parent is outside the unit's subtree and not its parent already.
             const allowed = !below(id).has(to) && parent.get(id) !== to;
-            expect(await outcome(moveUnit(admin, { id, parentId: to }))).toBe(allowed ? "OK" : "VALIDATION");
+            expect(await codeOf(moveUnit(admin, { id, parentId: to }))).toBe(allowed ? "OK" : "VALIDATION");
             if (allowed) parent.set(id, to);
           }
           const stored = await db().unit.findMany({ where: { id: { in: ids } }, select: { id: true, parentId: true } });
@@ -155,8 +156,8 @@ describe("moving units", () => {
     const p = await makeProvince();
     const admin = await makeViewer(p.agency.id, [{ role: "PROVINCE_ADMIN", unitId: p.province.id }]);
     const results = await Promise.all([
-      outcome(moveUnit(admin, { id: p.city.id, parentId: p.district.id })),
-      outcome(moveUnit(admin, { id: p.district.id, parentId: p.city.id })),
+      codeOf(moveUnit(admin, { id: p.city.id, parentId: p.district.id })),
+      codeOf(moveUnit(admin, { id: p.district.id, parentId: p.city.id })),
     ]);
     expect(results.sort()).toEqual(["OK", "VALIDATION"]);
     const city = await parentOf(p.city.id);
@@ -225,10 +226,10 @@ describe("deactivating and reactivating units", () => {
     const adminA = await makeViewer(p.communeA.id, [{ role: "UNIT_ADMIN", unitId: p.communeA.id }]);
     const learner = await makeViewer(p.communeB.id, [{ role: "LEARNER", unitId: p.communeB.id }]);
     const before = await treeSnapshot(p.province.id);
-    expect(await outcome(deactivateUnit(adminA, { id: p.communeB.id }))).toBe("NOT_FOUND");
-    expect(await outcome(deactivateUnit(adminA, { id: p.city.id }))).toBe("NOT_FOUND");
-    expect(await outcome(deactivateUnit(learner, { id: p.communeB.id }))).toBe("NOT_FOUND");
-    expect(await outcome(reactivateUnit(adminA, { id: p.communeB.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(deactivateUnit(adminA, { id: p.communeB.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(deactivateUnit(adminA, { id: p.city.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(deactivateUnit(learner, { id: p.communeB.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(reactivateUnit(adminA, { id: p.communeB.id }))).toBe("NOT_FOUND");
     expect(await treeSnapshot(p.province.id)).toEqual(before);
   });
 });
@@ -336,7 +337,7 @@ describe("merging units", () => {
       messageKey: "roles.unitMerged",
     });
     // The history child of the merged unit is read-only too.
-    expect(await outcome(renameUnit(admin, { id: s.oldCommune.id, name: "Tên mới" }))).toBe("CONFLICT");
+    expect(await codeOf(renameUnit(admin, { id: s.oldCommune.id, name: "Tên mới" }))).toBe("CONFLICT");
     expect(await treeSnapshot(s.province.id)).toEqual(before);
     expect(await mergeTargets(admin, A)).toEqual([]);
   });
@@ -376,11 +377,11 @@ describe("merging units", () => {
     const cityAdmin = await makeViewer(s.city.id, [{ role: "UNIT_ADMIN", unitId: s.city.id }]);
     const before = await treeSnapshot(s.province.id);
     const otherBefore = await treeSnapshot(other.province.id);
-    expect(await outcome(mergeUnit(cityAdmin, { id: s.ward.id, targetId: s.communeA.id }))).toBe("FORBIDDEN");
-    expect(await outcome(mergeUnit(cityAdmin, { id: s.ward.id, targetId: s.communeB.id }))).toBe("FORBIDDEN");
-    expect(await outcome(previewMerge(cityAdmin, { id: s.ward.id, targetId: s.communeA.id }))).toBe("FORBIDDEN");
-    expect(await outcome(mergeUnit(s.provinceAdmin, { id: s.communeA.id, targetId: other.communeB.id }))).toBe("NOT_FOUND");
-    expect(await outcome(mergeUnit(s.provinceAdmin, { id: other.communeA.id, targetId: s.communeB.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(mergeUnit(cityAdmin, { id: s.ward.id, targetId: s.communeA.id }))).toBe("FORBIDDEN");
+    expect(await codeOf(mergeUnit(cityAdmin, { id: s.ward.id, targetId: s.communeB.id }))).toBe("FORBIDDEN");
+    expect(await codeOf(previewMerge(cityAdmin, { id: s.ward.id, targetId: s.communeA.id }))).toBe("FORBIDDEN");
+    expect(await codeOf(mergeUnit(s.provinceAdmin, { id: s.communeA.id, targetId: other.communeB.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(mergeUnit(s.provinceAdmin, { id: other.communeA.id, targetId: s.communeB.id }))).toBe("NOT_FOUND");
     expect(await mergeTargets(cityAdmin, s.ward.id)).toEqual([]);
     expect(await treeSnapshot(s.province.id)).toEqual(before);
     expect(await treeSnapshot(other.province.id)).toEqual(otherBefore);

@@ -4,16 +4,7 @@ import { AppError } from "@/lib/errors";
 import { createUnit, renameUnit } from "@/lib/units/commands";
 import { getUnit, listUnits, unitStats } from "@/lib/units/queries";
 import { makeProvince, makeUser, makeViewer, uniq } from "@/lib/testing/factories";
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
+import { codeOf } from "@/lib/testing/errors";
 
 describe("unit tree visibility", () => {
   it("a province admin sees exactly their whole tree, nothing of another province", async () => {
