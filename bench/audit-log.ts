@@ -5,21 +5,11 @@
 // BENCH_AUDIT_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/taphuan_bench_audit) is
 // dropped and recreated.
 import { randomUUID } from "node:crypto";
-import pg from "pg";
+import { recreateDatabase } from "./db";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 500_000);
 const url = process.env.BENCH_AUDIT_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/taphuan_bench_audit";
-{
-  const admin = new URL(url);
-  const name = admin.pathname.slice(1);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  process.env.DATABASE_URL = url;
-}
+await recreateDatabase(url);
 
 const { closeDb, db, dbTarget } = await import("@/lib/db");
 const { applyMigrations } = await import("@/lib/db/migrations");

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import pg from "pg";
+import { recreateDatabase } from "./db";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 5000);
 const embedded = process.env.BENCH_EMBEDDED === "1";
@@ -18,15 +18,7 @@ if (embedded) {
   process.env.DATABASE_URL = "";
   process.env.TAPHUAN_DATA_DIR = mkdtempSync(path.join(tmpdir(), "taphuan-bench-import-"));
 } else {
-  const admin = new URL(url);
-  const name = admin.pathname.slice(1);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  process.env.DATABASE_URL = url;
+  await recreateDatabase(url);
 }
 
 // Imported after DATABASE_URL is set: lib/db reads it on first use.

@@ -4,9 +4,9 @@
 // BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/taphuan_bench) is dropped and recreated.
 import { spawn } from "node:child_process";
 import autocannon from "autocannon";
-import pg from "pg";
 import { closeDb } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations";
+import { recreateDatabase } from "./db";
 import { BENCH_PASSWORD, generateProvince } from "./generate-province";
 
 const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/taphuan_bench";
@@ -14,17 +14,6 @@ const port = Number(process.env.BENCH_PORT ?? 3300);
 const base = `http://localhost:${port}`;
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const duration = Number(process.env.BENCH_SECONDS ?? 20);
-
-async function recreateDatabase() {
-  const admin = new URL(url);
-  const name = admin.pathname.slice(1);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-}
 
 async function signIn(email: string): Promise<string> {
   const csrfRes = await fetch(`${base}/api/auth/csrf`);
@@ -81,8 +70,7 @@ function load(title: string, paths: string[], cookie: string) {
   });
 }
 
-await recreateDatabase();
-process.env.DATABASE_URL = url;
+await recreateDatabase(url);
 await applyMigrations({ kind: "postgres", url });
 const world = await generateProvince();
 await closeDb();
