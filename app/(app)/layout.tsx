@@ -1,7 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { LanguageSwitch } from "@/components/language-switch";
-import { SignOutButton } from "@/components/sign-out-button";
+import { AppHeader } from "@/components/app-header";
 import { requireViewer } from "@/lib/auth/session";
 import { hasAnywhere } from "@/lib/auth/viewer";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -23,19 +22,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
         {t("app.skip")}
       </a>
-      <header className="bg-brand-700 text-white">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <Link href="/" className="text-lg font-semibold">
-            {t("app.name")}
-          </Link>
-          <div className="flex items-center gap-3">
-            <span className="hidden text-sm sm:inline" data-testid="viewer-name">
-              {viewer.fullName}
-            </span>
-            <LanguageSwitch locale={locale} />
-            <SignOutButton label={t("nav.signOut")} />
-          </div>
-        </div>
+      <AppHeader locale={locale} t={t} fullName={viewer.fullName}>
         <nav aria-label={t("nav.main")} className="bg-brand-800">
           <ul className="mx-auto flex max-w-5xl gap-1 overflow-x-auto px-2">
             {nav.map((item) => (
@@ -47,7 +34,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             ))}
           </ul>
         </nav>
-      </header>
+      </AppHeader>
       <main id="main" className="mx-auto max-w-5xl px-4 py-6">
         {children}
       </main>

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { LanguageSwitch } from "@/components/language-switch";
+import { AppHeader } from "@/components/app-header";
 import { PasswordForm } from "@/components/password-form";
-import { SignOutButton } from "@/components/sign-out-button";
 import { requireViewerForPasswordChange } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { changePasswordAction } from "./actions";
@@ -21,24 +20,7 @@ export default async function ChangePasswordPage() {
   const t = await getT();
   return (
     <>
-      <header className="bg-brand-700 text-white">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          {viewer.mustChangePassword ? (
-            <span className="text-lg font-semibold">{t("app.name")}</span>
-          ) : (
-            <Link href="/" className="text-lg font-semibold">
-              {t("app.name")}
-            </Link>
-          )}
-          <div className="flex items-center gap-3">
-            <span className="hidden text-sm sm:inline" data-testid="viewer-name">
-              {viewer.fullName}
-            </span>
-            <LanguageSwitch locale={locale} />
-            <SignOutButton label={t("nav.signOut")} />
-          </div>
-        </div>
-      </header>
+      <AppHeader locale={locale} t={t} fullName={viewer.fullName} homeLink={!viewer.mustChangePassword} />
       <main id="main" className="mx-auto max-w-xl space-y-4 px-4 py-6">
         {viewer.mustChangePassword ? null : (
           <Link href="/profile" className="text-sm text-brand-700 underline">
