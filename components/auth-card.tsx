@@ -2,8 +2,17 @@ import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/components/language-switch";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 
+type Props = {
+  locale: Locale;
+  t: Translate;
+  title: string;
+  children: ReactNode;
+  /** Below the card (e.g. the sign-in page's link to the privacy notice). */
+  footer?: ReactNode;
+};
+
 /** The frame of the signed-out pages: the app's name, the language switch and one card. */
-export function AuthCard({ locale, t, title, children }: { locale: Locale; t: Translate; title: string; children: ReactNode }) {
+export function AuthCard({ locale, t, title, children, footer }: Props) {
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
       <div className="mb-6 flex items-start justify-between gap-4">
@@ -17,6 +26,7 @@ export function AuthCard({ locale, t, title, children }: { locale: Locale; t: Tr
         <h1 className="mb-1 text-2xl font-semibold">{title}</h1>
         {children}
       </div>
+      {footer}
     </main>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { LanguageSwitch } from "@/components/language-switch";
+import { AuthCard } from "@/components/auth-card";
 import { getViewer } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { LoginForm } from "./login-form";
@@ -22,32 +22,28 @@ export default async function LoginPage({ searchParams }: Props) {
   const locale = await getLocale();
   const t = await getT();
   return (
-    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
-      <div className="mb-6 flex items-start justify-between gap-4">
-        <div>
-          <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{t("app.name")}</p>
-          <p className="text-sm text-slate-600">{t("app.tagline")}</p>
-        </div>
-        <LanguageSwitch locale={locale} />
-      </div>
-      <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h1 className="mb-1 text-2xl font-semibold">{t("login.title")}</h1>
-        <p className="mb-6 text-sm text-slate-600">{t("login.intro")}</p>
-        {doneKey ? (
-          <p role="status" className="mb-4 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
-            {t(doneKey)}
-          </p>
-        ) : null}
-        <LoginForm locale={locale} />
-        <Link href="/forgot-password" className="mt-4 inline-block text-sm font-semibold text-brand-700 underline">
-          {t("accounts.forgot.link")}
-        </Link>
-      </div>
-      <footer className="mt-6 text-center text-sm">
-        <Link href="/privacy" className="text-brand-700 underline">
-          {t("privacy.linkFromLogin")}
-        </Link>
-      </footer>
-    </main>
+    <AuthCard
+      locale={locale}
+      t={t}
+      title={t("login.title")}
+      footer={
+        <footer className="mt-6 text-center text-sm">
+          <Link href="/privacy" className="text-brand-700 underline">
+            {t("privacy.linkFromLogin")}
+          </Link>
+        </footer>
+      }
+    >
+      <p className="mb-6 text-sm text-slate-600">{t("login.intro")}</p>
+      {doneKey ? (
+        <p role="status" className="mb-4 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+          {t(doneKey)}
+        </p>
+      ) : null}
+      <LoginForm locale={locale} />
+      <Link href="/forgot-password" className="mt-4 inline-block text-sm font-semibold text-brand-700 underline">
+        {t("accounts.forgot.link")}
+      </Link>
+    </AuthCard>
   );
 }
