@@ -3,14 +3,20 @@
 import { useFormStatus } from "react-dom";
 import type { FormState } from "@/lib/forms/state";
 
-export function SubmitButton({ label, pendingLabel }: { label: string; pendingLabel: string }) {
+const TONES = {
+  primary: "bg-brand-700 hover:bg-brand-800",
+  /** For what cannot be undone (anonymisation). */
+  danger: "bg-red-700 hover:bg-red-800",
+} as const;
+
+export function SubmitButton({ label, pendingLabel, tone = "primary" }: { label: string; pendingLabel: string; tone?: keyof typeof TONES }) {
   const { pending } = useFormStatus();
   return (
     <button
       type="submit"
       disabled={pending}
       aria-disabled={pending}
-      className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"
+      className={`rounded-md ${TONES[tone]} px-4 py-2 font-semibold text-white disabled:opacity-70`}
     >
       {pending ? pendingLabel : label}
     </button>

@@ -1,3 +1,4 @@
+import { Field } from "@/components/field";
 import type { UnitOption } from "@/lib/units/queries";
 
 /** Indented unit names for a select; the code tells apart units with the same name. */
@@ -35,5 +36,14 @@ export function UnitSelect({ id, name, options, placeholder, errors, defaultValu
         </option>
       ))}
     </select>
+  );
+}
+
+/** A labelled UnitSelect: the Field gives the label and the error message the select points to. */
+export function UnitSelectField({ label, ...select }: Props & { label: string }) {
+  return (
+    <Field name={select.name} id={select.id} label={label} errors={select.errors}>
+      <UnitSelect {...select} />
+    </Field>
   );
 }

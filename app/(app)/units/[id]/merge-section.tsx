@@ -1,8 +1,8 @@
-import { Field } from "@/components/field";
+import { Section } from "@/components/section";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import type { MergePlan } from "@/lib/units/merge";
 import type { UnitOption } from "@/lib/units/queries";
-import { UnitSelect } from "../unit-select";
+import { UnitSelectField } from "../unit-select";
 import { MergeConfirmForm } from "./unit-forms";
 
 type Props = {
@@ -23,22 +23,18 @@ export function MergeSection({ locale, t, unitId, unitName, targets, preview }: 
   const plan = preview?.plan;
   const errors = preview?.error ? [preview.error] : undefined;
   return (
-    <section aria-labelledby="merge-heading" className="rounded-lg border border-slate-200 bg-white p-5" id="merge">
-      <h2 id="merge-heading" className="text-lg font-semibold">
-        {t("units.merge")}
-      </h2>
+    <Section id="merge" anchor title={t("units.merge")}>
       <p className="mt-1 text-sm text-slate-700">{t("units.mergeIntro")}</p>
       <form method="get" action={`/units/${unitId}#merge`} className="mt-3 space-y-3">
-        <Field name="mergeInto" id="merge-target" label={t("units.mergeTarget")} errors={errors}>
-          <UnitSelect
-            id="merge-target"
-            name="mergeInto"
-            options={targets}
-            placeholder={t("units.chooseUnit")}
-            errors={errors}
-            defaultValue={preview?.targetId}
-          />
-        </Field>
+        <UnitSelectField
+          id="merge-target"
+          name="mergeInto"
+          label={t("units.mergeTarget")}
+          options={targets}
+          placeholder={t("units.chooseUnit")}
+          errors={errors}
+          defaultValue={preview?.targetId}
+        />
         <button type="submit" className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50">
           {t("units.mergePreview")}
         </button>
@@ -85,6 +81,6 @@ export function MergeSection({ locale, t, unitId, unitName, targets, preview }: 
           </div>
         </section>
       ) : null}
-    </section>
+    </Section>
   );
 }

@@ -8,7 +8,7 @@ import { idleForm } from "@/lib/forms/state";
 import { translator, type Locale } from "@/lib/i18n/messages";
 import { UNIT_KINDS } from "@/lib/units/kinds";
 import type { UnitOption } from "@/lib/units/queries";
-import { UnitSelect } from "../unit-select";
+import { UnitSelectField } from "../unit-select";
 import {
   createUnitAction,
   mergeUnitAction,
@@ -103,16 +103,15 @@ export function MoveUnitForm({ locale, id, targets }: { locale: Locale; id: stri
       </h2>
       <p className="text-sm text-slate-700">{t("units.moveIntro")}</p>
       <input type="hidden" name="id" value={id} />
-      <Field name="parentId" id="move-parent" label={t("units.newParent")} errors={errors}>
-        <UnitSelect
-          id="move-parent"
-          name="parentId"
-          options={targets}
-          placeholder={t("units.chooseUnit")}
-          errors={errors}
-          defaultValue={state.status === "error" ? state.values?.parentId : undefined}
-        />
-      </Field>
+      <UnitSelectField
+        id="move-parent"
+        name="parentId"
+        label={t("units.newParent")}
+        options={targets}
+        placeholder={t("units.chooseUnit")}
+        errors={errors}
+        defaultValue={state.status === "error" ? state.values?.parentId : undefined}
+      />
       <FormMessage state={state} />
       <SubmitButton label={t("units.moveSubmit")} pendingLabel={t("form.saving")} />
     </form>

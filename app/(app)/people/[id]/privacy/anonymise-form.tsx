@@ -2,11 +2,10 @@
 
 import { useActionState } from "react";
 import { Field } from "@/components/field";
-import { FormMessage } from "@/components/form-status";
+import { FormMessage, SubmitButton } from "@/components/form-status";
 import { idleForm } from "@/lib/forms/state";
 import { translator, type Locale } from "@/lib/i18n/messages";
 import { anonymiseAction } from "./actions";
-import { useFormStatus } from "react-dom";
 
 /** The confirmation step: the admin types the person's name again; the server compares it. */
 export function AnonymiseForm({ locale, id, name }: { locale: Locale; id: string; name: string }) {
@@ -27,21 +26,7 @@ export function AnonymiseForm({ locale, id, name }: { locale: Locale; id: string
         errors={state.fieldErrors?.confirmName ?? state.fieldErrors?.id}
       />
       <FormMessage state={state} />
-      <DangerButton label={t("privacy.anonymise.submit")} pendingLabel={t("privacy.anonymise.submitting")} />
+      <SubmitButton tone="danger" label={t("privacy.anonymise.submit")} pendingLabel={t("privacy.anonymise.submitting")} />
     </form>
-  );
-}
-
-function DangerButton({ label, pendingLabel }: { label: string; pendingLabel: string }) {
-  const { pending } = useFormStatus();
-  return (
-    <button
-      type="submit"
-      disabled={pending}
-      aria-disabled={pending}
-      className="rounded-md bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800 disabled:opacity-70"
-    >
-      {pending ? pendingLabel : label}
-    </button>
   );
 }

@@ -6,7 +6,7 @@ import { FormMessage, SubmitButton } from "@/components/form-status";
 import { idleForm } from "@/lib/forms/state";
 import { translator, type Locale } from "@/lib/i18n/messages";
 import type { GrantOption } from "@/lib/roles/queries";
-import { UnitSelect } from "../../../units/unit-select";
+import { UnitSelectField } from "../../../units/unit-select";
 import { grantRoleAction, revokeRoleAction } from "./actions";
 
 const selectClass = "block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-700";
@@ -47,17 +47,16 @@ export function GrantRoleForm({ locale, userId, options }: { locale: Locale; use
           ))}
         </select>
       </Field>
-      <Field name="unitId" id="grant-unit" label={t("roles.unit")} errors={unitErrors}>
-        <UnitSelect
-          key={role}
-          id="grant-unit"
-          name="unitId"
-          options={units}
-          placeholder={t("units.chooseUnit")}
-          errors={unitErrors}
-          defaultValue={previous?.role === role ? previous?.unitId : units.length === 1 ? units[0]!.id : undefined}
-        />
-      </Field>
+      <UnitSelectField
+        key={role}
+        id="grant-unit"
+        name="unitId"
+        label={t("roles.unit")}
+        options={units}
+        placeholder={t("units.chooseUnit")}
+        errors={unitErrors}
+        defaultValue={previous?.role === role ? previous?.unitId : units.length === 1 ? units[0]!.id : undefined}
+      />
       <FormMessage state={state} />
       <SubmitButton label={t("roles.grantSubmit")} pendingLabel={t("form.saving")} />
     </form>
