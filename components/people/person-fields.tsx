@@ -1,6 +1,7 @@
 import { Field } from "@/components/field";
 import type { FormState } from "@/lib/forms/state";
 import type { Translate } from "@/lib/i18n/messages";
+import { CategoryField } from "./category-field";
 import { UnitSelect, type UnitChoice } from "./unit-select";
 
 export type PersonValues = {
@@ -33,7 +34,6 @@ export function PersonFields({ t, idPrefix, state, initial = {}, units, accountE
   const v = (name: keyof PersonValues) => state.values?.[name] ?? initial[name] ?? "";
   const err = (name: string) => state.fieldErrors?.[name];
   const id = (name: string) => `${idPrefix}-${name}`;
-  const categoryErrors = err("category");
   return (
     <>
       <Field name="fullName" id={id("fullName")} label={t("people.fullName")} defaultValue={v("fullName")} required maxLength={120} autoComplete="off" errors={err("fullName")} />
@@ -55,21 +55,7 @@ export function PersonFields({ t, idPrefix, state, initial = {}, units, accountE
       <Field name="phone" id={id("phone")} type="tel" label={t("people.phone")} defaultValue={v("phone")} inputMode="tel" maxLength={20} autoComplete="off" errors={err("phone")} />
       <Field name="position" id={id("position")} label={t("people.position")} defaultValue={v("position")} maxLength={120} errors={err("position")} />
       <Field name="rank" id={id("rank")} label={t("people.rank")} defaultValue={v("rank")} maxLength={120} errors={err("rank")} />
-      <Field name="category" id={id("category")} label={t("people.category")} errors={categoryErrors}>
-        <select
-          id={id("category")}
-          name="category"
-          defaultValue={v("category")}
-          aria-invalid={categoryErrors ? true : undefined}
-          aria-describedby={categoryErrors ? `${id("category")}-error` : undefined}
-          className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base"
-        >
-          <option value="">{t("profile.chooseCategory")}</option>
-          <option value="CAN_BO">{t("category.CAN_BO")}</option>
-          <option value="CONG_CHUC">{t("category.CONG_CHUC")}</option>
-          <option value="VIEN_CHUC">{t("category.VIEN_CHUC")}</option>
-        </select>
-      </Field>
+      <CategoryField t={t} id={id("category")} defaultValue={v("category")} errors={err("category")} />
       {accountEditable ? (
         <Field name="unitId" id={id("unitId")} label={t("people.unit")} hint={unitHint} errors={err("unitId")}>
           <UnitSelect

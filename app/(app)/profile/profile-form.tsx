@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Field } from "@/components/field";
 import { FormMessage, SubmitButton } from "@/components/form-status";
+import { CategoryField } from "@/components/people/category-field";
 import { idleForm } from "@/lib/forms/state";
 import { translator, type Locale } from "@/lib/i18n/messages";
 import { updateProfileAction } from "./actions";
@@ -21,7 +22,6 @@ export function ProfileForm({ locale, profile }: { locale: Locale; profile: Prof
   const t = translator(locale);
   const [state, action] = useActionState(updateProfileAction, idleForm);
   const v = (name: keyof Profile) => state.values?.[name] ?? profile[name] ?? "";
-  const categoryErrors = state.fieldErrors?.category;
   return (
     <form action={action} className="space-y-4" noValidate>
       <Field name="fullName" label={t("people.fullName")} defaultValue={v("fullName")} required maxLength={120} autoComplete="name" errors={state.fieldErrors?.fullName} />
@@ -29,21 +29,7 @@ export function ProfileForm({ locale, profile }: { locale: Locale; profile: Prof
       <Field name="phone" type="tel" label={t("people.phone")} defaultValue={v("phone")} inputMode="tel" autoComplete="tel" maxLength={20} errors={state.fieldErrors?.phone} />
       <Field name="position" label={t("people.position")} defaultValue={v("position")} maxLength={120} errors={state.fieldErrors?.position} />
       <Field name="rank" label={t("people.rank")} defaultValue={v("rank")} maxLength={120} errors={state.fieldErrors?.rank} />
-      <Field name="category" id="profile-category" label={t("people.category")} errors={categoryErrors}>
-        <select
-          id="profile-category"
-          name="category"
-          defaultValue={v("category")}
-          aria-invalid={categoryErrors ? true : undefined}
-          aria-describedby={categoryErrors ? "profile-category-error" : undefined}
-          className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base"
-        >
-          <option value="">{t("profile.chooseCategory")}</option>
-          <option value="CAN_BO">{t("category.CAN_BO")}</option>
-          <option value="CONG_CHUC">{t("category.CONG_CHUC")}</option>
-          <option value="VIEN_CHUC">{t("category.VIEN_CHUC")}</option>
-        </select>
-      </Field>
+      <CategoryField t={t} id="profile-category" defaultValue={v("category")} errors={state.fieldErrors?.category} />
       <Field name="unit" id="profile-unit" label={t("people.unit")} defaultValue={profile.unitName} readOnly aria-readonly hint={t("profile.unitReadonly")} />
       <FormMessage state={state} />
       <SubmitButton label={t("profile.save")} pendingLabel={t("form.saving")} />
