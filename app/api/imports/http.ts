@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { noteRefusal } from "@/lib/audit/request";
+import { actingViewer } from "@/lib/auth/session";
 import { AppError, forbidden } from "@/lib/errors";
 import type { Translate } from "@/lib/i18n/messages";
 import { getT } from "@/lib/i18n/server";
 import { IMPORT_FIELDS, type ImportField } from "@/lib/imports/columns";
 import { IMPORT_LIMITS } from "@/lib/imports/limits";
+import type { Download } from "@/lib/imports/template";
 import type { Preview } from "@/lib/imports/validate";
 
 // Shared by the import route handlers (not a route itself: only route.ts files are).
@@ -33,7 +35,7 @@ export async function errorResponse(e: unknown, route: string): Promise<Response
  * host, and the body must be sent as application/octet-stream, which a cross-site form cannot do
  * and a cross-site script cannot do without a CORS preflight we never answer.
  */
-export function assertSameOrigin(request: Request): void {
+function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   let originHost: string | null = null;
@@ -49,7 +51,7 @@ export function assertSameOrigin(request: Request): void {
 }
 
 /** The request body, refused beyond the 10 MB limit without reading further. */
-export async function readUpload(request: Request): Promise<Uint8Array> {
+async function readUpload(request: Request): Promise<Uint8Array> {
   const tooLarge = () => new AppError("VALIDATION", "imports.tooLarge", { field: "file" });
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > IMPORT_LIMITS.maxBytes) throw tooLarge();
@@ -85,6 +87,31 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
 }
 
 export const fileNameParam = z.string().trim().min(1).max(255).catch("import");
+
+/**
+ * The start of every upload route, in this order: the request comes from our own page, the person
+ * is signed in (and not held at a forced password change), the query is valid, the body is within
+ * the limit. Any refusal is thrown as an AppError for `errorResponse`.
+ */
+export async function readImportRequest<S extends z.ZodType>(request: Request, query: S) {
+  assertSameOrigin(request);
+  const viewer = await actingViewer();
+  const params = parseQuery(request, query);
+  const bytes = await readUpload(request);
+  return { viewer, params, bytes };
+}
+
+/** A generated file as a download: never cached, never sniffed as another type. */
+export function downloadResponse(file: Download): Response {
+  return new Response(Buffer.from(file.bytes), {
+    headers: {
+      ...NO_STORE,
+      "Content-Type": file.contentType,
+      "Content-Disposition": attachment(file.fileName),
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
 
 export type PreviewRow = {
   line: number;

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { actingViewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
 import { importPeople, type ImportProgress, type ImportResult } from "@/lib/imports/commit";
-import { assertSameOrigin, errorResponse, fileNameParam, NO_STORE, parseQuery, previewJson, readUpload } from "../http";
+import { errorResponse, fileNameParam, NO_STORE, previewJson, readImportRequest } from "../http";
 
 const query = z.object({
   name: fileNameParam,
@@ -45,10 +44,8 @@ function eventQueue() {
  */
 export async function POST(request: Request) {
   try {
-    assertSameOrigin(request);
-    const viewer = await actingViewer();
-    const { name, mode, sha256 } = parseQuery(request, query);
-    const bytes = await readUpload(request);
+    const { viewer, params, bytes } = await readImportRequest(request, query);
+    const { name, mode, sha256 } = params;
     const t = await getT();
 
     const events = eventQueue();

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { actingViewer } from "@/lib/auth/session";
 import { importTemplate } from "@/lib/imports/template";
-import { attachment, errorResponse, NO_STORE, parseQuery } from "../http";
+import { downloadResponse, errorResponse, parseQuery } from "../http";
 
 export const dynamic = "force-dynamic";
 
@@ -12,15 +12,7 @@ export async function GET(request: Request) {
   try {
     const viewer = await actingViewer();
     const { format } = parseQuery(request, query);
-    const file = await importTemplate(viewer, format);
-    return new Response(Buffer.from(file.bytes), {
-      headers: {
-        ...NO_STORE,
-        "Content-Type": file.contentType,
-        "Content-Disposition": attachment(file.fileName),
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return downloadResponse(await importTemplate(viewer, format));
   } catch (e) {
     return errorResponse(e, "imports.template");
   }
