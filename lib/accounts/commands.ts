@@ -26,10 +26,13 @@ function passwordProblem(password: string, person: { email: string; fullName: st
   return problem ? new AppError("VALIDATION", problem.messageKey, { field: "password", params: problem.params }) : null;
 }
 
-/** Every link still open for the user stops working: a password just changed. */
-async function expireOpenLinks(tx: Prisma.TransactionClient, userId: string, now: Date): Promise<void> {
+/**
+ * Every link still open for the user (or only those of `kind`) stops working now: the password
+ * just changed, the e-mail they were sent to changed, or a newer reset link replaces them.
+ */
+export async function expireOpenLinks(tx: Prisma.TransactionClient, userId: string, now: Date, kind?: LinkKind): Promise<void> {
   await tx.accountToken.updateMany({
-    where: { userId, usedAt: null, expiresAt: { gt: now } },
+    where: { userId, kind, usedAt: null, expiresAt: { gt: now } },
     data: { expiresAt: now },
   });
 }
@@ -131,10 +134,7 @@ export async function requestPasswordReset(input: RequestResetInput, meta: Meta 
   }
   const { token, hash } = newToken();
   await db().$transaction(async (tx) => {
-    await tx.accountToken.updateMany({
-      where: { userId: user.id, kind: "RESET", usedAt: null, expiresAt: { gt: now } },
-      data: { expiresAt: now },
-    });
+    await expireOpenLinks(tx, user.id, now, "RESET");
     await tx.accountToken.create({
       data: { userId: user.id, kind: "RESET", tokenHash: hash, expiresAt: new Date(now.getTime() + RESET_TTL_MS) },
     });

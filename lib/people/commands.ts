@@ -1,3 +1,4 @@
+import { expireOpenLinks } from "@/lib/accounts/commands";
 import { issueInvitations } from "@/lib/accounts/invitations";
 import { recordAudit } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
@@ -23,6 +24,39 @@ export const NO_PASSWORD_HASH = "!no-password";
 const emailTaken = () => new AppError("CONFLICT", "people.emailTaken", { field: "email" });
 const outranked = () => new AppError("FORBIDDEN", "people.outranked");
 const anonymised = () => new AppError("CONFLICT", "people.anonymisedLocked");
+
+/** The e-mail is not anyone's yet (checked in the transaction; the unique index catches a race). */
+async function assertEmailFree(tx: Prisma.TransactionClient, email: string): Promise<void> {
+  if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw emailTaken();
+}
+
+/** A concurrent insert of the same e-mail, caught by the unique index, is the same field error. */
+function rethrowEmailTaken(e: unknown): never {
+  if (isUniqueViolation(e, "email")) throw emailTaken();
+  throw e;
+}
+
+/** The User columns an admin sets on an official, with the search text kept in step (decision 010). */
+function personColumns(input: PersonInput) {
+  return {
+    fullName: input.fullName,
+    email: input.email,
+    phone: input.phone,
+    position: input.position,
+    rank: input.rank,
+    category: input.category,
+    unitId: input.unitId,
+    searchText: personSearchText(input),
+  };
+}
+
+/** The audit data of an edit: only the changed fields, before and after. */
+function changes<F extends string, V extends string | null>(fields: readonly F[], before: Record<F, V>, after: Record<F, V>) {
+  return {
+    before: Object.fromEntries(fields.map((f) => [f, before[f]])),
+    after: Object.fromEntries(fields.map((f) => [f, after[f]])),
+  };
+}
 
 /**
  * Locks the person's row for the rest of the transaction, so that what is checked (not anonymised,
@@ -61,10 +95,7 @@ export async function updateOwnProfile(viewer: Viewer, input: UpdateProfileInput
         entity: "User",
         entityId: viewer.userId,
         unitId: before.unitId,
-        data: {
-          before: Object.fromEntries(changed.map((f) => [f, before[f]])),
-          after: Object.fromEntries(changed.map((f) => [f, after[f]])),
-        },
+        data: changes(changed, before, after),
       });
     }
     return after;
@@ -97,17 +128,10 @@ export async function createPerson(viewer: Viewer, input: PersonInput, mode: Cre
       // The unit must stay open until we commit: unit deactivation and merges take the same lock.
       await lockUnitTree(tx);
       await assertUnitOpen(tx, input.unitId);
-      if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken();
+      await assertEmailFree(tx, input.email);
       const user = await tx.user.create({
         data: {
-          fullName: input.fullName,
-          email: input.email,
-          phone: input.phone,
-          position: input.position,
-          rank: input.rank,
-          category: input.category,
-          unitId: input.unitId,
-          searchText: personSearchText(input),
+          ...personColumns(input),
           passwordHash,
           mustChangePassword: mode === "password",
           grants: { create: { role: "LEARNER", unitId: input.unitId, grantedById: viewer.userId } },
@@ -127,8 +151,7 @@ export async function createPerson(viewer: Viewer, input: PersonInput, mode: Cre
       return { id: user.id, fullName: user.fullName, email: user.email, unitId: user.unitId, mode, initialPassword };
     });
   } catch (e) {
-    if (isUniqueViolation(e, "email")) throw emailTaken();
-    throw e;
+    rethrowEmailTaken(e);
   }
 }
 
@@ -170,7 +193,7 @@ export async function updatePerson(viewer: Viewer, id: string, input: Omit<Updat
       const emailChanged = input.email !== before.email;
       if ((moving || emailChanged) && !canManageAccount(viewer, before.grants)) throw outranked();
       if (moving) await assertUnitOpen(tx, input.unitId);
-      if (emailChanged && (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } }))) throw emailTaken();
+      if (emailChanged) await assertEmailFree(tx, input.email);
 
       const changed = PERSON_FIELDS.filter((f) => input[f] !== before[f]);
       if (changed.length === 0) return { id, changed, reinvited: false };
@@ -178,14 +201,7 @@ export async function updatePerson(viewer: Viewer, id: string, input: Omit<Updat
       await tx.user.update({
         where: { id },
         data: {
-          fullName: input.fullName,
-          email: input.email,
-          phone: input.phone,
-          position: input.position,
-          rank: input.rank,
-          category: input.category,
-          unitId: input.unitId,
-          searchText: personSearchText(input),
+          ...personColumns(input),
           // A new e-mail is a new sign-in name: sessions opened under the old one end now.
           ...(emailChanged ? { sessionVersion: { increment: 1 } } : {}),
         },
@@ -193,7 +209,7 @@ export async function updatePerson(viewer: Viewer, id: string, input: Omit<Updat
       let reinvited = false;
       if (emailChanged) {
         const now = new Date();
-        await tx.accountToken.updateMany({ where: { userId: id, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+        await expireOpenLinks(tx, id, now);
         if (before.active && before.passwordHash === NO_PASSWORD_HASH) {
           await issueInvitations(tx, [{ id, email: input.email, fullName: input.fullName, unitId: input.unitId }], now);
           reinvited = true;
@@ -215,17 +231,12 @@ export async function updatePerson(viewer: Viewer, id: string, input: Omit<Updat
         entity: "User",
         entityId: id,
         unitId: input.unitId,
-        data: {
-          before: Object.fromEntries(changed.map((f) => [f, before[f]])),
-          after: Object.fromEntries(changed.map((f) => [f, input[f]])),
-          ...(reinvited ? { reinvited } : {}),
-        },
+        data: { ...changes(changed, before, input), ...(reinvited ? { reinvited } : {}) },
       });
       return { id, changed, reinvited };
     });
   } catch (e) {
-    if (isUniqueViolation(e, "email")) throw emailTaken();
-    throw e;
+    rethrowEmailTaken(e);
   }
 }
 
