@@ -2,10 +2,8 @@
 import { issueInvitations } from "@/lib/accounts/invitations";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/db/generated/enums";
+import { NO_PASSWORD_HASH } from "@/lib/people/commands";
 import { TEST_PASSWORD, makeUser, uniq } from "./factories";
-
-/** What an account without a password stores: never a valid argon2 hash, so no password matches. */
-export const NO_PASSWORD = "!no-password";
 
 /**
  * The token of the newest link of this kind mailed to `to`, read from the queued mail itself —
@@ -30,7 +28,7 @@ export async function makeInvitedUser(input: {
 }) {
   const created = await makeUser(input);
   const user = await db().$transaction(async (tx) => {
-    const u = await tx.user.update({ where: { id: created.id }, data: { passwordHash: NO_PASSWORD } });
+    const u = await tx.user.update({ where: { id: created.id }, data: { passwordHash: NO_PASSWORD_HASH } });
     await issueInvitations(tx, [{ id: u.id, email: u.email, fullName: u.fullName, unitId: u.unitId }]);
     return u;
   });

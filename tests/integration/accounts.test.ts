@@ -8,7 +8,8 @@ import { verifyPassword } from "@/lib/auth/password";
 import { THROTTLE, accountKey } from "@/lib/auth/throttle";
 import { loadViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
-import { NO_PASSWORD, makeInvitedUser, makeUserWithInitialPassword, tokenFromMail } from "@/lib/testing/account-factories";
+import { NO_PASSWORD_HASH } from "@/lib/people/commands";
+import { makeInvitedUser, makeUserWithInitialPassword, tokenFromMail } from "@/lib/testing/account-factories";
 import { appError } from "@/lib/testing/errors";
 import { TEST_PASSWORD, makeProvince, makeUser, uniq } from "@/lib/testing/factories";
 
@@ -306,7 +307,7 @@ describe("accounts without a password", () => {
   it("cannot be signed into with any password, including the marker itself", async () => {
     const p = await makeProvince();
     const { user } = await makeInvitedUser({ unitId: p.communeA.id });
-    expect(await signIn(user.email, NO_PASSWORD)).toBe(false);
+    expect(await signIn(user.email, NO_PASSWORD_HASH)).toBe(false);
     expect(await signIn(user.email, "")).toBe(false);
   });
 });
