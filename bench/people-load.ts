@@ -3,6 +3,7 @@
 //   npx next build && npx tsx bench/people-load.ts
 // BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/taphuan_bench) is dropped and recreated.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
 import { closeDb } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations";
@@ -77,7 +78,7 @@ await closeDb();
 console.log(`generated ${world.units} units and ${world.people} people in ${world.seconds.toFixed(1)} s`);
 
 const server = spawn("npx", ["next", "start", "-p", String(port)], {
-  env: { ...process.env, DATABASE_URL: url, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, DATABASE_URL: url, NEXTAUTH_URL: base, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), NEXT_TELEMETRY_DISABLED: "1" },
   stdio: "ignore",
   detached: true,
 });

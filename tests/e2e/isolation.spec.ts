@@ -3,16 +3,33 @@ import { expect, signIn, test, storedUnit } from "./fixtures";
 test.describe("a commune admin stays in their commune", () => {
   test("another commune's unit and people are not found by URL", async ({ page, world }) => {
     await signIn(page, world.users.unitAdminA!.email, world.password);
+    const person = world.users.learnerB!.id;
     for (const url of [
       `/units/${world.units.communeB.id}`,
       `/units/${world.units.city.id}`,
-      `/people/${world.users.learnerB!.id}`,
+      `/units/${world.units.communeB.id}?mergeInto=${world.units.communeA.id}`,
+      `/people/${person}`,
+      `/people/${person}/roles`,
+      `/people/${person}/privacy`,
     ]) {
       const res = await page.goto(url);
       expect(res?.status(), url).toBe(404);
       await expect(page.getByRole("heading", { name: "Không tìm thấy" })).toBeVisible();
       await expect(page.locator("body")).not.toContainText(world.units.communeB.name);
       await expect(page.locator("body")).not.toContainText(world.users.learnerB!.fullName);
+    }
+    // Lists filtered by another commune's id show nothing of it.
+    for (const url of [
+      `/people?unitId=${world.units.communeB.id}&status=all`,
+      `/people?q=${encodeURIComponent(world.users.learnerB!.fullName)}&status=all`,
+      `/audit?entityId=${world.units.communeB.id}`,
+      `/audit?actor=${world.users.learnerB!.id}`,
+      "/outbox",
+    ]) {
+      const res = await page.goto(url);
+      expect([200, 404], url).toContain(res?.status());
+      await expect(page.locator("body"), url).not.toContainText(world.users.learnerB!.fullName);
+      await expect(page.locator("body"), url).not.toContainText(world.users.learnerB!.email);
     }
     // Their own commune and its people open.
     expect((await page.goto(`/units/${world.units.communeA.id}`))?.status()).toBe(200);
