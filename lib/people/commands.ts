@@ -6,7 +6,7 @@ import { assertCan, type Viewer } from "@/lib/auth/viewer";
 import { db, type Prisma } from "@/lib/db";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import { personSearchText } from "@/lib/text";
-import { lockUnitTree } from "@/lib/units/structure";
+import { lockUnitTree, removesLastProvinceAdmin } from "@/lib/units/structure";
 import { canManageAccount } from "./access";
 import { generateInitialPassword } from "./initial-password";
 import type { CreateMode, PersonInput, UpdatePersonInput, UpdateProfileInput } from "./schemas";
@@ -243,14 +243,18 @@ export async function updatePerson(viewer: Viewer, id: string, input: Omit<Updat
 /**
  * Deactivate or reactivate an account. Deactivating ends the person's sessions at once (the
  * viewer loader refuses inactive accounts and the raised sessionVersion invalidates their JWTs).
- * Nobody deactivates themselves; anonymised accounts stay inactive.
+ * Nobody deactivates themselves, nor the last active province admin of a province; anonymised
+ * accounts stay inactive.
  */
 export async function setPersonActive(viewer: Viewer, id: string, active: boolean) {
   return db().$transaction(async (tx) => {
+    // The tree lock first, as edits and merges take it: it also serialises this with role
+    // revocations and other deactivations, so two admins cannot remove each other at once.
+    await lockUnitTree(tx);
     await lockPerson(tx, id);
     const before = await tx.user.findUnique({
       where: { id },
-      select: { active: true, unitId: true, anonymisedAt: true, grants: { select: { role: true, unitId: true } } },
+      select: { active: true, unitId: true, anonymisedAt: true, grants: { select: { id: true, role: true, unitId: true } } },
     });
     if (!before) throw notFound();
     assertCan(viewer, "person:update", before.unitId, "person:read");
@@ -258,6 +262,7 @@ export async function setPersonActive(viewer: Viewer, id: string, active: boolea
     if (!canManageAccount(viewer, before.grants)) throw outranked();
     if (active && before.anonymisedAt) throw anonymised();
     if (before.active === active) return { id, active, changed: false };
+    if (!active && (await removesLastProvinceAdmin(tx, before.grants))) throw new AppError("CONFLICT", "people.lastProvinceAdmin");
     await tx.user.update({
       where: { id },
       data: { active, ...(active ? {} : { sessionVersion: { increment: 1 } }) },

@@ -5,6 +5,7 @@ import { assertCan, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { personSearchText } from "@/lib/text";
+import { lockUnitTree, removesLastProvinceAdmin } from "@/lib/units/structure";
 import { anonymisedEmail, anonymisedName, UNUSABLE_PASSWORD } from "./pseudonym";
 import { sameName, type AnonymiseInput } from "./schemas";
 
@@ -17,21 +18,37 @@ import { sameName, type AnonymiseInput } from "./schemas";
  * - account inactive, sessions ended (sessionVersion raised), password unusable, unused
  *   invitation/reset tokens deleted, unsent mail to them dropped and sent mail's copies scrubbed;
  * - every audit event that names them redacted (lib/audit/redact.ts);
+ * - refused for the last active province admin of a province (docs/decisions/041);
  * - unit, category, role grants and training records kept, for statistics;
  * - the anonymisation itself audited, without the old name.
  */
 export async function anonymisePerson(viewer: Viewer, input: AnonymiseInput) {
   return db().$transaction(async (tx) => {
-    // Lock the row: two admins confirming at once anonymise once.
+    // The tree lock, then the row (the order lib/people and merges use): two admins confirming at
+    // once anonymise once, and two province admins cannot anonymise each other at once.
+    await lockUnitTree(tx);
     const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "User" WHERE "id" = ${input.id}::uuid FOR UPDATE`;
     if (!locked) throw notFound();
     const person = await tx.user.findUniqueOrThrow({
       where: { id: input.id },
-      select: { id: true, fullName: true, email: true, phone: true, unitId: true, anonymisedAt: true, sessionVersion: true },
+      select: {
+        id: true,
+        fullName: true,
+        email: true,
+        phone: true,
+        unitId: true,
+        active: true,
+        anonymisedAt: true,
+        sessionVersion: true,
+        grants: { select: { id: true, role: true, unitId: true } },
+      },
     });
     assertCan(viewer, "person:anonymise", person.unitId, "person:read");
     if (person.id === viewer.userId) throw new AppError("CONFLICT", "privacy.anonymise.self");
     if (person.anonymisedAt) throw new AppError("CONFLICT", "privacy.anonymise.already");
+    if (person.active && (await removesLastProvinceAdmin(tx, person.grants))) {
+      throw new AppError("CONFLICT", "privacy.anonymise.lastProvinceAdmin");
+    }
     if (!sameName(input.confirmName, person.fullName)) {
       throw new AppError("VALIDATION", "privacy.anonymise.nameMismatch", { field: "confirmName" });
     }

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/db";
+import type { Role } from "@/lib/db/generated/enums";
 import { AppError, notFound } from "@/lib/errors";
 
 /**
@@ -10,7 +11,8 @@ export type Tx = Prisma.TransactionClient;
 
 /**
  * Serialises every change to the unit tree and to role grants (create, rename, move, deactivate,
- * reactivate, merge, grant, revoke) for the rest of the transaction. Without it two concurrent
+ * reactivate, merge, grant, revoke; and a person's deactivation or anonymisation, which can remove
+ * a province admin) for the rest of the transaction. Without it two concurrent
  * moves (A under B, B under A) could each pass the cycle check and together make a cycle, and two
  * admins revoking each other could leave no province admin. These are rare admin actions; one
  * transaction-scoped advisory lock costs ~1 ms and works on PostgreSQL and PGlite alike.
@@ -99,4 +101,19 @@ export async function provinceAdminGrantsLeft(tx: Tx, unitId: string, excludingG
       user: { active: true },
     },
   });
+}
+
+/**
+ * Would taking this account out of service (deactivation, anonymisation) leave a tree where it
+ * holds PROVINCE_ADMIN without any other such grant held by an active account? `grants` are all of
+ * the account's grants, read after `lockUnitTree`, so two admins removing each other at once are
+ * serialised and the second sees the first's change (docs/decisions/041).
+ */
+export async function removesLastProvinceAdmin(tx: Tx, grants: readonly { id: string; role: Role; unitId: string }[]): Promise<boolean> {
+  const held = grants.filter((g) => g.role === "PROVINCE_ADMIN");
+  const ids = held.map((g) => g.id);
+  for (const g of held) {
+    if ((await provinceAdminGrantsLeft(tx, g.unitId, ids)) === 0) return true;
+  }
+  return false;
 }

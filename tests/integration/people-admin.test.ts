@@ -459,6 +459,36 @@ describe("setPersonActive", () => {
     expect((await row(other.id)).active).toBe(false);
   });
 
+  it("never deactivates the last active province admin, even for an admin whose request was authorised before", async () => {
+    const p = await makeProvince();
+    // Two province admins; each viewer is loaded as a request under way would have it.
+    const first = await provinceAdmin(p);
+    const second = await provinceAdmin(p);
+    await setPersonActive(first, second.userId, false);
+    // The second admin's request was authorised while they were still active: the command re-checks.
+    const refused = await setPersonActive(second, first.userId, false).catch((e) => e);
+    expect(refused).toMatchObject({ code: "CONFLICT", messageKey: "people.lastProvinceAdmin" });
+    expect(translator("vi")(refused.messageKey)).toContain("quản trị cấp tỉnh cuối cùng");
+    expect(translator("en")(refused.messageKey)).toContain("last active province administrator");
+    expect(await row(first.userId)).toMatchObject({ active: true, sessionVersion: 0 });
+    expect(await auditsBy(second.userId)).toEqual([]);
+    // Reactivating is never refused, and another province's admins do not count for this one.
+    const elsewhere = await makeProvince();
+    await makeViewer(elsewhere.agency.id, [{ role: "PROVINCE_ADMIN", unitId: elsewhere.province.id }]);
+    await setPersonActive(first, second.userId, true);
+    await setPersonActive(first, second.userId, false);
+    expect(await codeOf(setPersonActive(second, first.userId, false))).toBe("CONFLICT");
+  });
+
+  it("two province admins deactivating each other at once: one succeeds, one province admin stays active", async () => {
+    const p = await makeProvince();
+    const a = await provinceAdmin(p);
+    const b = await provinceAdmin(p);
+    const results = await Promise.all([codeOf(setPersonActive(a, b.userId, false)), codeOf(setPersonActive(b, a.userId, false))]);
+    expect(results.sort()).toEqual(["CONFLICT", "OK"]);
+    expect([(await row(a.userId)).active, (await row(b.userId)).active].sort()).toEqual([false, true]);
+  });
+
   it("an admin cannot deactivate themselves", async () => {
     const p = await makeProvince();
     for (const admin of [await provinceAdmin(p), await unitAdmin(p.communeA.id)]) {

@@ -4,6 +4,7 @@ import { listAuditEvents } from "@/lib/audit/queries";
 import { authorizeCredentials } from "@/lib/auth/options";
 import { loadViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
+import { translator } from "@/lib/i18n/messages";
 import { updateOwnProfile } from "@/lib/people/commands";
 import { anonymisePerson } from "@/lib/privacy/anonymise";
 import { EXPORTS_PER_HOUR, exportOwnData } from "@/lib/privacy/export";
@@ -89,6 +90,14 @@ async function departedOfficial() {
   await db().user.update({ where: { id: person.id }, data: { phone: "0912345678", position: "Văn thư", rank: "Cán sự" } });
   const admin = await makeViewer(p.agency.id, [{ role: "PROVINCE_ADMIN", unitId: p.province.id }]);
   return { p, tag, person: { ...person, phone: "0912345678" }, admin };
+}
+
+/** A province admin and their viewer, with a name of their own: anonymisation redacts every mention of a name in the log. */
+async function provinceAdminNamed(p: Awaited<ReturnType<typeof makeProvince>>, name: string) {
+  const user = await makeUser({ unitId: p.agency.id, fullName: `Quản Trị ${name} ${p.tag}`, grants: [{ role: "PROVINCE_ADMIN", unitId: p.province.id }] });
+  const viewer = await loadViewer(user.id);
+  if (!viewer) throw new Error("viewer did not load");
+  return { user, viewer };
 }
 
 describe("anonymising a departed official", () => {
@@ -214,6 +223,34 @@ describe("anonymising a departed official", () => {
     const again = await anonymisePerson(admin, { id: person.id, confirmName: `Người dùng đã ẩn danh` }).catch((e) => e);
     expect(again).toMatchObject({ code: "CONFLICT", messageKey: "privacy.anonymise.already" });
     expect(await db().auditEvent.count({ where: { action: "person.anonymise", entityId: person.id } })).toBe(1);
+  });
+
+  it("never anonymises the last active province admin, even for an admin whose request was authorised before", async () => {
+    const p = await makeProvince();
+    const first = await provinceAdminNamed(p, "Một");
+    const second = await provinceAdminNamed(p, "Hai");
+    await anonymisePerson(first.viewer, { id: second.user.id, confirmName: second.user.fullName });
+    // The second admin's request was authorised while they were still active: the command re-checks.
+    const before = await db().user.findUniqueOrThrow({ where: { id: first.user.id } });
+    const refused = await anonymisePerson(second.viewer, { id: first.user.id, confirmName: first.user.fullName }).catch((e) => e);
+    expect(refused).toMatchObject({ code: "CONFLICT", messageKey: "privacy.anonymise.lastProvinceAdmin" });
+    expect(translator("vi")(refused.messageKey)).toContain("quản trị cấp tỉnh cuối cùng");
+    expect(translator("en")(refused.messageKey)).toContain("last active province administrator");
+    expect(await db().user.findUniqueOrThrow({ where: { id: first.user.id } })).toEqual(before);
+    expect(await db().auditEvent.count({ where: { action: "person.anonymise", entityId: first.user.id } })).toBe(0);
+  });
+
+  it("two province admins anonymising each other at once: one succeeds, one province admin stays active", async () => {
+    const p = await makeProvince();
+    const a = await provinceAdminNamed(p, "Ba");
+    const b = await provinceAdminNamed(p, "Bốn");
+    const results = await Promise.all([
+      codeOf(anonymisePerson(a.viewer, { id: b.user.id, confirmName: b.user.fullName })),
+      codeOf(anonymisePerson(b.viewer, { id: a.user.id, confirmName: a.user.fullName })),
+    ]);
+    expect(results.sort()).toEqual(["CONFLICT", "OK"]);
+    const active = await db().user.count({ where: { id: { in: [a.user.id, b.user.id] }, active: true } });
+    expect(active).toBe(1);
   });
 
   it("two admins confirming at once anonymise once", async () => {

@@ -85,6 +85,7 @@ export const people: Record<keyof typeof vi, string> = {
   "people.outranked": "This person holds a role you cannot revoke; you cannot change their e-mail, unit or account status.",
   "people.anonymisedLocked": "This record has been anonymised and cannot be changed.",
   "people.cannotDeactivateSelf": "You cannot deactivate your own account.",
+  "people.lastProvinceAdmin": "Cannot deactivate: this is the last active province administrator. Grant the province administrator role to someone else first.",
   "people.unitClosed": "This unit is closed or has been merged; choose another unit.",
   "profile.title": "My profile",
   "profile.intro": "These details appear on certificates and training reports. Your unit is maintained by your unit admin.",

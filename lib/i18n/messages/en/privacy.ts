@@ -64,5 +64,6 @@ export const privacy: Record<keyof typeof vi, string> = {
   "privacy.anonymise.nameMismatch": "The name typed does not match this person's name.",
   "privacy.anonymise.self": "You cannot anonymise your own account.",
   "privacy.anonymise.already": "This account is already anonymised.",
+  "privacy.anonymise.lastProvinceAdmin": "Cannot anonymise: this is the last active province administrator. Grant the province administrator role to someone else first.",
   "privacy.anonymise.notAllowed": "Only a province admin can anonymise an account. If this official has left, ask the Department of Home Affairs.",
 };

@@ -83,6 +83,7 @@ export const people = {
   "people.outranked": "Người này có vai trò mà bạn không có quyền thu hồi; bạn không thể đổi thư điện tử, chuyển đơn vị hay thay đổi trạng thái tài khoản của họ.",
   "people.anonymisedLocked": "Hồ sơ này đã được ẩn danh và không thể thay đổi.",
   "people.cannotDeactivateSelf": "Bạn không thể tự vô hiệu hóa tài khoản của mình.",
+  "people.lastProvinceAdmin": "Không thể vô hiệu hóa: đây là người quản trị cấp tỉnh cuối cùng còn hoạt động. Hãy cấp vai trò Quản trị cấp tỉnh cho người khác trước.",
   "people.unitClosed": "Đơn vị này đã ngừng hoạt động hoặc đã được sáp nhập; hãy chọn đơn vị khác.",
   "profile.title": "Hồ sơ của tôi",
   "profile.intro": "Thông tin này được ghi trên giấy chứng nhận và báo cáo đào tạo. Đơn vị công tác do quản trị đơn vị cập nhật.",

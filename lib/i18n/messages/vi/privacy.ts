@@ -62,5 +62,6 @@ export const privacy = {
   "privacy.anonymise.nameMismatch": "Họ tên gõ lại không khớp với họ tên của người này.",
   "privacy.anonymise.self": "Bạn không thể tự ẩn danh tài khoản của mình.",
   "privacy.anonymise.already": "Tài khoản này đã được ẩn danh.",
+  "privacy.anonymise.lastProvinceAdmin": "Không thể ẩn danh: đây là người quản trị cấp tỉnh cuối cùng còn hoạt động. Hãy cấp vai trò Quản trị cấp tỉnh cho người khác trước.",
   "privacy.anonymise.notAllowed": "Chỉ quản trị cấp tỉnh ẩn danh được tài khoản. Nếu cán bộ này đã nghỉ việc, hãy đề nghị Sở Nội vụ.",
 } as const;
