@@ -3,7 +3,6 @@ import { db } from "@/lib/db";
 import { makeProvince, makeUnit, makeUser, makeViewer } from "./factories";
 
 /** Kept for tests that still import it from here; new tests import codeOf from ./errors. */
-export { codeOf as outcome } from "./errors";
 
 /**
  * Everything a unit or role command may change in one province's tree: units, people's units,

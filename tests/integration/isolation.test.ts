@@ -15,7 +15,7 @@ import { getPrivacyOverview } from "@/lib/privacy/queries";
 import { grantRole, revokeRole } from "@/lib/roles/commands";
 import { listGrants } from "@/lib/roles/queries";
 import { makeProvince, makeUser, makeViewer } from "@/lib/testing/factories";
-import { outcome } from "@/lib/testing/unit-factories";
+import { codeOf } from "@/lib/testing/errors";
 import { createUnit, deactivateUnit, mergeUnit, moveUnit, reactivateUnit, renameUnit } from "@/lib/units/commands";
 import { getUnit, listUnits, mergeTargets, moveTargets, previewMerge } from "@/lib/units/queries";
 
@@ -110,7 +110,7 @@ const REFUSED = ["NOT_FOUND", "FORBIDDEN"];
 
 /** A list call's rows, or none when the whole list is refused (also a correct answer). */
 async function rowsOrRefused<T>(list: Promise<T>): Promise<T | "refused"> {
-  const code = await outcome(list);
+  const code = await codeOf(list);
   if (code === "OK") return list;
   expect(REFUSED).toContain(code);
   return "refused";
@@ -119,7 +119,7 @@ async function rowsOrRefused<T>(list: Promise<T>): Promise<T | "refused"> {
 describe("isolation between units", () => {
   it("the province admin can do every read here (the cases below are refused for scope, not for bad input)", async () => {
     const w = await world();
-    for (const [name, read] of Object.entries(READS)) expect(await outcome(read(w, w.provinceAdmin)), name).toBe("OK");
+    for (const [name, read] of Object.entries(READS)) expect(await codeOf(read(w, w.provinceAdmin)), name).toBe("OK");
     expect(await moveTargets(w.provinceAdmin, w.communeB.id)).not.toEqual([]);
     expect(await mergeTargets(w.provinceAdmin, w.communeB.id)).not.toEqual([]);
   });
@@ -129,11 +129,11 @@ describe("isolation between units", () => {
     for (const [who, viewer] of Object.entries(w.intruders)) {
       for (const [name, read] of Object.entries(READS)) {
         if (who === "learner of commune B itself" && name === "getPerson") continue; // reading a colleague's card is refused below
-        expect(REFUSED, `${who} → ${name}`).toContain(await outcome(read(w, viewer)));
+        expect(REFUSED, `${who} → ${name}`).toContain(await codeOf(read(w, viewer)));
       }
     }
     // A learner reads only themselves, not a colleague of the same commune.
-    expect(await outcome(getPerson(w.intruders["learner of commune B itself"]!, w.personB.id))).toBe("NOT_FOUND");
+    expect(await codeOf(getPerson(w.intruders["learner of commune B itself"]!, w.personB.id))).toBe("NOT_FOUND");
   });
 
   it("lists never contain another unit's rows", async () => {
@@ -165,7 +165,7 @@ describe("isolation between units", () => {
     const before = await fingerprint(w.province.id);
     for (const [who, viewer] of Object.entries(w.intruders)) {
       for (const [name, command] of Object.entries(COMMANDS)) {
-        expect(REFUSED, `${who} → ${name}`).toContain(await outcome(command(w, viewer)));
+        expect(REFUSED, `${who} → ${name}`).toContain(await codeOf(command(w, viewer)));
       }
     }
     expect(await fingerprint(w.province.id)).toBe(before);
