@@ -23,6 +23,10 @@ export default async function PeoplePage({ searchParams }: Props) {
   const t = await getT();
   const filters = parseListPeopleQuery(await searchParams);
   const [result, units] = await Promise.all([orNotFound(listPeople(viewer, filters)), unitOptions(viewer, "person:read")]);
+  // The filter lists the top two levels of the viewer's tree (a province has ~1,000 units: a
+  // select of all of them is unusable on a phone and weighs 300 KB); a deeper unit is filtered
+  // from its own page ("people of this unit"), and stays selected here.
+  const unitChoices = units.filter((u) => u.depth <= 1 || u.id === filters.unitId);
   const filtered = filters.q !== "" || filters.unitId !== undefined || filters.status !== "active";
 
   /** The list's URL with the current filters and another page. */
@@ -67,7 +71,7 @@ export default async function PeoplePage({ searchParams }: Props) {
           <label htmlFor="people-unit" className="block text-sm font-semibold text-slate-800">
             {t("people.filterUnit")}
           </label>
-          <UnitSelect id="people-unit" name="unitId" units={units} emptyLabel={t("people.allUnits")} defaultValue={filters.unitId ?? ""} />
+          <UnitSelect id="people-unit" name="unitId" units={unitChoices} emptyLabel={t("people.allUnits")} defaultValue={filters.unitId ?? ""} />
           <label className="flex items-center gap-2 pt-1 text-sm text-slate-800">
             <input type="checkbox" name="only" value="1" defaultChecked={!filters.includeSubunits} className="h-4 w-4" />
             {t("people.onlyThisUnit")}

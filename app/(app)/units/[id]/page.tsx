@@ -134,6 +134,11 @@ export default async function UnitPage({ params, searchParams }: Props) {
       </Section>
 
       <Section id="members" title={`${t("units.members")} (${unit.members.length})`}>
+        {can(viewer, "person:read", unit.id) ? (
+          <Link href={`/people?unitId=${unit.id}`} className="text-sm font-semibold text-brand-700 underline">
+            {t("units.searchMembers")}
+          </Link>
+        ) : null}
         {unit.members.length === 0 ? (
           <p className="text-slate-600">{t("units.noMembers")}</p>
         ) : (

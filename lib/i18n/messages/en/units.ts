@@ -14,6 +14,7 @@ export const units: Record<keyof typeof vi, string> = {
   "units.children": "Subordinate units",
   "units.noChildren": "No subordinate units yet.",
   "units.members": "Officials",
+  "units.searchMembers": "Search this unit's people",
   "units.noMembers": "This unit has no officials yet.",
   "units.memberCount": "{count} people",
   "units.rename": "Rename unit",

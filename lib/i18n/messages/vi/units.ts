@@ -12,6 +12,7 @@ export const units = {
   "units.children": "Đơn vị trực thuộc",
   "units.noChildren": "Chưa có đơn vị trực thuộc.",
   "units.members": "Cán bộ, công chức, viên chức",
+  "units.searchMembers": "Tìm trong cán bộ của đơn vị này",
   "units.noMembers": "Đơn vị chưa có cán bộ nào.",
   "units.memberCount": "{count} người",
   "units.rename": "Đổi tên đơn vị",
