@@ -65,6 +65,8 @@ export async function generateProvince(unitCount = 1000, peopleCount = 50_000) {
     ...people.map((p) => ({ userId: p.id, role: "LEARNER" as const, unitId: p.unitId })),
   ];
   for (let i = 0; i < grants.length; i += 5000) await db().roleGrant.createMany({ data: grants.slice(i, i + 5000) });
+  // A production database has planner statistics; a freshly loaded one gets them now, not whenever autovacuum wakes.
+  await db().$executeRawUnsafe("ANALYZE");
   return {
     tag,
     rootId: root.id,

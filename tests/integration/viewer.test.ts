@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PERMISSIONS, ROLE_PERMISSIONS } from "@/lib/auth/permissions";
-import { loadViewer } from "@/lib/auth/viewer";
+import { loadViewer, scopeCte } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/db/generated/enums";
 import { makeUnit, makeUser, uniq } from "@/lib/testing/factories";
@@ -46,6 +46,9 @@ describe("the viewer loaded from the database", () => {
               ancestry(id).some((a) => grants.some((g) => g.unitId === a && ROLE_PERMISSIONS[g.role].includes(permission))),
             );
             expect([...(viewer!.scopes.get(permission) ?? [])].sort()).toEqual(expected.sort());
+            // The SQL form of the same scope walks the tree to the same units.
+            const inSql = await db().$queryRaw<{ id: string }[]>`WITH RECURSIVE ${scopeCte(viewer!, permission, "scope")} SELECT "id" FROM "scope"`;
+            expect(inSql.map((r) => r.id).sort(), `${permission} in SQL`).toEqual(expected.sort());
           }
           await db().user.delete({ where: { id: user.id } });
         },
