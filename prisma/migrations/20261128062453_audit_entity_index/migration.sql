@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "AuditEvent_entityId_at_idx" ON "AuditEvent"("entityId", "at");
