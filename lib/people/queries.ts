@@ -1,5 +1,5 @@
 import type { Permission } from "@/lib/auth/permissions";
-import { assertCan, scopeCte, unitIdsWith, type Viewer } from "@/lib/auth/viewer";
+import { assertCan, unitIdsWith, unitScopeSql, type Viewer } from "@/lib/auth/viewer";
 import { db, Prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { buildTree, type TreeNode } from "@/lib/units/tree";
@@ -74,9 +74,9 @@ export function peopleListSql(viewer: Viewer, input: ListPeopleInput = {}) {
   if (input.unitId) assertCan(viewer, "person:read", input.unitId);
   if (scope.length === 0) return { sql: null, page, pageSize };
 
-  // The scope as a tree walk in SQL, not a list of ids: a province admin's 1,000 ids per query cost more.
-  const ctes: Prisma.Sql[] = [scopeCte(viewer, "person:read", "scope")];
-  const conditions: Prisma.Sql[] = [Prisma.sql`u."unitId" IN (SELECT "id" FROM "scope")`];
+  const inScope = unitScopeSql(viewer, "person:read", Prisma.sql`u."unitId"`);
+  const ctes: Prisma.Sql[] = inScope.cte ? [inScope.cte] : [Prisma.sql`none AS (SELECT 1)`];
+  const conditions: Prisma.Sql[] = [inScope.condition];
   if (input.unitId && (input.includeSubunits ?? true)) {
     ctes.push(Prisma.sql`sub AS (
         SELECT "id" FROM "Unit" WHERE "id" = ${input.unitId}::uuid

@@ -3,7 +3,7 @@
 // with forged ids, is refused as NOT_FOUND or FORBIDDEN, returns nothing of the other unit, and
 // leaves the database exactly as it was. Removing any scoping line makes a case here fail.
 import { describe, expect, it } from "vitest";
-import type { Viewer } from "@/lib/auth/viewer";
+import { loadViewer, unitIdsWith, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { listAuditEvents } from "@/lib/audit/queries";
 import { importPeople } from "@/lib/imports/commit";
@@ -158,6 +158,25 @@ describe("isolation between units", () => {
       const audit = await rowsOrRefused(listAuditEvents(viewer, { entityId: w.communeB.id }));
       expect(audit === "refused" ? [] : audit.rows, who).toEqual([]);
     }
+  });
+
+  it("a large scope, which lists walk in SQL instead of sending ids, is still exactly the scope", async () => {
+    const w = await world();
+    const other = await makeProvince();
+    // Enough units that the province admin's scope is walked in SQL (lib/auth/viewer.ts unitScopeSql).
+    const many = Array.from({ length: 80 }, (_, i) => ({ code: `BIG.${w.tag}.${i}`, name: `Thôn ${i}`, kind: "OTHER", parentId: w.communeA.id }));
+    await db().unit.createMany({ data: many });
+    const deep = await db().unit.findFirstOrThrow({ where: { code: `BIG.${w.tag}.79` } });
+    const inside = await makeUser({ unitId: deep.id, fullName: `Trương Thị Sâu ${w.tag}` });
+    const outside = await makeUser({ unitId: other.communeA.id, fullName: `Trương Thị Sâu ${w.tag}` });
+    const provinceAdmin = (await loadViewer(w.provinceAdmin.userId))!; // its scope now includes the new units
+    expect(unitIdsWith(provinceAdmin, "person:read").length).toBeGreaterThan(64);
+    const found = await listPeople(provinceAdmin, { q: `truong thi sau ${w.tag}`, status: "all" });
+    expect(found.rows.map((r) => r.id)).toEqual([inside.id]);
+    expect(found.total).toBe(1);
+    const admin = w.intruders["province admin of another province"]!;
+    expect((await listPeople(admin, { q: `truong thi sau ${w.tag}`, status: "all" })).rows.map((r) => r.id)).not.toContain(inside.id);
+    expect(outside.id).not.toBe(inside.id);
   });
 
   it("every change aimed at another unit is refused and changes nothing", async () => {
