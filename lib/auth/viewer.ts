@@ -102,7 +102,9 @@ const SQL_WALK_ABOVE = 64;
 export function unitScopeSql(viewer: Viewer, permission: Permission, column: Prisma.Sql): { cte: Prisma.Sql | null; condition: Prisma.Sql } {
   const ids = unitIdsWith(viewer, permission);
   if (ids.length <= SQL_WALK_ABOVE) return { cte: null, condition: Prisma.sql`${column} = ANY(${ids}::uuid[])` };
-  return { cte: scopeCte(viewer, permission, "scope"), condition: Prisma.sql`${column} IN (SELECT "id" FROM "scope")` };
+  // = ANY(ARRAY(…)) is a hashed test per row; IN (SELECT …) lets the planner pick a nested loop
+  // when it underestimates a search's matches (79 → 30 ms for "nguyen van" over 50,000 people).
+  return { cte: scopeCte(viewer, permission, "scope"), condition: Prisma.sql`${column} = ANY(ARRAY(SELECT "id" FROM "scope"))` };
 }
 
 /**
