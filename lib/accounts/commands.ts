@@ -1,4 +1,4 @@
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { clearFailures, recordFailure, throttleKeys, throttleWait } from "@/lib/auth/throttle";
 import type { Viewer } from "@/lib/auth/viewer";

@@ -1,7 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ipFromForwardedFor } from "@/lib/http/client-ip";

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { issueInvitations } from "@/lib/accounts/invitations";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db, type Prisma } from "@/lib/db";
 import { AppError, isUniqueViolation } from "@/lib/errors";

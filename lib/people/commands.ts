@@ -1,6 +1,6 @@
 import { expireOpenLinks } from "@/lib/accounts/commands";
 import { issueInvitations } from "@/lib/accounts/invitations";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 import { db, type Prisma } from "@/lib/db";

@@ -1,5 +1,5 @@
 import type { Permission } from "@/lib/auth/permissions";
-import { assertCan, unitIdsWith, unitScopeSql, type Viewer } from "@/lib/auth/viewer";
+import { assertCan, hasAnywhere, unitIdsWith, unitScopeSql, type Viewer } from "@/lib/auth/viewer";
 import { db, Prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { buildTree, type TreeNode } from "@/lib/units/tree";
@@ -70,9 +70,8 @@ export function peopleListSql(viewer: Viewer, input: ListPeopleInput = {}) {
   const page = Math.max(1, Math.floor(input.page ?? 1));
   const offset = (page - 1) * pageSize;
   const status = input.status ?? "active";
-  const scope = unitIdsWith(viewer, "person:read");
   if (input.unitId) assertCan(viewer, "person:read", input.unitId);
-  if (scope.length === 0) return { sql: null, page, pageSize };
+  if (!hasAnywhere(viewer, "person:read")) return { sql: null, page, pageSize };
 
   const inScope = unitScopeSql(viewer, "person:read", Prisma.sql`u."unitId"`);
   const ctes: Prisma.Sql[] = inScope.cte ? [inScope.cte] : [Prisma.sql`none AS (SELECT 1)`];

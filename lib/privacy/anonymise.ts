@@ -1,4 +1,4 @@
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { redactAuditMentions } from "@/lib/audit/redact";
 import { accountKey } from "@/lib/auth/throttle";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";

@@ -1,4 +1,4 @@
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";

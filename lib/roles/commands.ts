@@ -1,4 +1,4 @@
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { grantPermissionFor } from "@/lib/auth/permissions";
 import { assertCan, can, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";

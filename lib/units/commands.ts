@@ -1,4 +1,4 @@
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { AppError, isUniqueViolation } from "@/lib/errors";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import * as auditModule from "@/lib/audit";
+import * as auditModule from "@/lib/audit/record";
 import { ACCESS_DENIED, cleanTarget, entityIdFromPath, recordAccessDenied } from "@/lib/audit/denied";
 import { listAuditEvents } from "@/lib/audit/queries";
 import * as recordModule from "@/lib/audit/record";

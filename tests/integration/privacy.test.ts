@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { listAuditEvents } from "@/lib/audit/queries";
 import { authorizeCredentials } from "@/lib/auth/options";
 import { loadViewer } from "@/lib/auth/viewer";
