@@ -11,6 +11,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const t = await getT();
   const nav = [
     { href: "/", label: t("nav.home") },
+    ...(["learn", "course:read", "course:create"] as const).some((p) => hasAnywhere(viewer, p))
+      ? [{ href: "/courses", label: t("nav.courses") }]
+      : [],
     ...(hasAnywhere(viewer, "unit:read") ? [{ href: "/units", label: t("nav.units") }] : []),
     ...(hasAnywhere(viewer, "person:read") ? [{ href: "/people", label: t("nav.people") }] : []),
     ...(hasAnywhere(viewer, "audit:read") ? [{ href: "/audit", label: t("nav.audit") }] : []),

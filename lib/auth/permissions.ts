@@ -20,8 +20,12 @@ export const PERMISSIONS = [
   "role:grant-admin", // grant and revoke UNIT_ADMIN, PROVINCE_ADMIN
   "audit:read",
   "outbox:read",
-  "teach", // trainer work for classes of these units (courses arrive with issue 4)
-  "learn",
+  "course:read", // every course owned by these units, drafts included
+  "course:create", // create courses owned by these units (the creator becomes one of its trainers)
+  "course:manage", // edit, publish, archive courses owned by these units and choose their trainers
+  "catalogue:manage", // course areas (held on the province root: areas are province-wide)
+  "teach", // trainer work for classes of these units
+  "learn", // enrol in courses open to one's own unit
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,12 +42,15 @@ const UNIT_ADMIN: readonly Permission[] = [
   "role:grant-basic",
   "audit:read",
   "outbox:read",
+  "course:read",
+  "course:create",
+  "course:manage",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  PROVINCE_ADMIN: [...UNIT_ADMIN, "unit:merge", "person:anonymise", "role:grant-admin"],
+  PROVINCE_ADMIN: [...UNIT_ADMIN, "unit:merge", "person:anonymise", "role:grant-admin", "catalogue:manage"],
   UNIT_ADMIN,
-  TRAINER: ["teach"],
+  TRAINER: ["teach", "course:create"],
   LEARNER: ["learn"],
 };
 

@@ -1,14 +1,14 @@
 /**
- * Retry schedule of mail delivery (lib/mail/sender.ts): minutes after queueing at which attempt
- * n+1 is due — 1 min, 6 min, 21 min, 81 min, 4 h 21, 10 h 21, ≈ 22 h; the length is the number
- * of attempts before a mail is given up. Counted from `createdAt` because the outbox row has no
- * "next attempt" column; a sender that was down catches up with back-to-back attempts.
+ * Retry schedule of mail delivery (lib/mail/sender.ts): after failed attempt n the mail waits
+ * `RETRY_DELAY_MIN[n - 1]` minutes — 1 min, 5 min, 15 min, 1 h, 3 h, 6 h, 12 h — counted from the
+ * failure, so a sender that was down for a day does not retry back-to-back when it comes back.
+ * The length plus one is the number of attempts before a mail is given up (≈ 22 h in all).
  */
-export const RETRY_SCHEDULE_MIN = [0, 1, 6, 21, 81, 261, 621, 1341] as const;
-export const MAX_ATTEMPTS = RETRY_SCHEDULE_MIN.length;
+export const RETRY_DELAY_MIN = [1, 5, 15, 60, 180, 360, 720] as const;
+export const MAX_ATTEMPTS = RETRY_DELAY_MIN.length + 1;
 
-/** When a mail with `attempts` failed attempts may be tried again; null when it is given up. Pure. */
-export function nextAttemptAt(createdAt: Date, attempts: number): Date | null {
-  const minutes = RETRY_SCHEDULE_MIN[attempts];
-  return minutes === undefined ? null : new Date(createdAt.getTime() + minutes * 60_000);
+/** When a mail that has now failed `attempts` times may be tried again; null when it is given up. Pure. */
+export function nextAttemptAfter(failedAt: Date, attempts: number): Date | null {
+  const minutes = RETRY_DELAY_MIN[attempts - 1];
+  return minutes === undefined ? null : new Date(failedAt.getTime() + minutes * 60_000);
 }

@@ -2,7 +2,7 @@ import nodemailer from "nodemailer";
 import { parseConnectionUrl } from "nodemailer/lib/shared";
 import { Prisma, db, dbTarget, type PrismaClient } from "@/lib/db";
 import { env } from "@/lib/env";
-import { MAX_ATTEMPTS, RETRY_SCHEDULE_MIN } from "./schedule";
+import { MAX_ATTEMPTS, nextAttemptAfter } from "./schedule";
 
 /**
  * Delivers OutboxMail rows over SMTP (docs/decisions/021). Started by instrumentation.ts in the
@@ -12,8 +12,8 @@ import { MAX_ATTEMPTS, RETRY_SCHEDULE_MIN } from "./schedule";
  *   held while it is handed to the SMTP server and marked sent. A second server process skips
  *   locked rows, so two processes never send one mail at the same time; a crash between the SMTP
  *   server's "250 OK" and the commit can send a mail twice later (at least once, never lost).
- * - Retries: attempt n+1 is due `RETRY_SCHEDULE_MIN[n]` minutes after the mail was queued
- *   (1 min, 6 min, 21 min, … ≈ 22 h for the 8th and last); `attempts` and `lastError` record each
+ * - Retries: a failed mail is due again at `nextAttemptAt`, 1 min, 5 min, 15 min, … 12 h after
+ *   the failure (lib/mail/schedule.ts; 8 attempts in all); `attempts` and `lastError` record each
  *   failure. A recipient the server refuses outright (5xx on RCPT TO) is not retried.
  * - The embedded database has one connection and one process (docs/decisions/002): there a mail
  *   is not locked across the network call (which would stall every request); the single sender
@@ -61,13 +61,12 @@ function describe(e: unknown): { text: string; permanent: boolean } {
 }
 
 function dueQuery(now: Date, limitToIds: string[] | undefined, lock: boolean) {
-  const schedule = RETRY_SCHEDULE_MIN.map((m) => m * 60);
   const only = limitToIds ? Prisma.sql`AND "id" = ANY(${limitToIds}::uuid[])` : Prisma.empty;
   const forUpdate = lock ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
   return Prisma.sql`
     SELECT "id", "to", "subject", "text", "attempts" FROM "OutboxMail"
     WHERE "sentAt" IS NULL AND "attempts" < ${MAX_ATTEMPTS}
-      AND "createdAt" + (${schedule}::int[])["attempts" + 1] * interval '1 second' <= ${now}
+      AND "nextAttemptAt" <= ${now}
       ${only}
     ORDER BY "createdAt", "id"
     LIMIT 1
@@ -84,9 +83,12 @@ async function attempt(
     await options.transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text });
   } catch (e) {
     const { text, permanent } = describe(e);
+    const attempts = permanent ? MAX_ATTEMPTS : mail.attempts + 1;
+    const failedAt = now();
     await writer.outboxMail.update({
       where: { id: mail.id },
-      data: { attempts: permanent ? MAX_ATTEMPTS : mail.attempts + 1, lastError: text },
+      // A mail given up keeps its last nextAttemptAt; `attempts` alone keeps it out of the queue.
+      data: { attempts, lastError: text, nextAttemptAt: nextAttemptAfter(failedAt, attempts) ?? failedAt },
     });
     console.warn(`mail ${mail.id}: delivery attempt ${mail.attempts + 1} failed${permanent ? " permanently" : ""}: ${text}`);
     return "failed";

@@ -6,7 +6,7 @@ import { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { queueMails } from "@/lib/mail/outbox";
 import { OUTBOX_PAGE_SIZE, listOutbox } from "@/lib/mail/queries";
-import { MAX_ATTEMPTS, RETRY_SCHEDULE_MIN } from "@/lib/mail/schedule";
+import { MAX_ATTEMPTS, RETRY_DELAY_MIN } from "@/lib/mail/schedule";
 import { deliverDueMail, smtpTransport, startMailSender, type MailTransport } from "@/lib/mail/sender";
 import { makeInvitedUser } from "@/lib/testing/account-factories";
 import { makeProvince, makeUser, makeViewer, uniq } from "@/lib/testing/factories";
@@ -32,7 +32,15 @@ async function queue(unitId: string, mails: { to: string; subject?: string; text
 }
 
 const address = (name: string) => `${name}.${uniq().toLowerCase()}@test.taphuan.vn`;
-const rows = (ids: string[]) => db().outboxMail.findMany({ where: { id: { in: ids } }, orderBy: { createdAt: "asc" } });
+/** The mails, in the order of `ids`. */
+const rows = async (ids: string[]) => {
+  const found = await db().outboxMail.findMany({ where: { id: { in: ids } } });
+  return ids.map((id) => {
+    const mail = found.find((m) => m.id === id);
+    if (!mail) throw new Error(`mail ${id} is gone`);
+    return mail;
+  });
+};
 
 describe("delivery over SMTP", () => {
   const sinks: { close(): Promise<void> }[] = [];
@@ -101,13 +109,23 @@ describe("delivery over SMTP", () => {
       // Not due again before its next slot…
       expect(await deliverDueMail({ transport, from: FROM, onlyIds: ids, now: at(0) })).toEqual({ sent: 0, failed: 0 });
       // …due after it; the permanent failure never is.
-      expect(await deliverDueMail({ transport, from: FROM, onlyIds: ids, now: at(RETRY_SCHEDULE_MIN[1]) })).toEqual({ sent: 0, failed: 1 });
-      expect(await deliverDueMail({ transport, from: FROM, onlyIds: ids, now: at(RETRY_SCHEDULE_MIN[2] - 1) })).toEqual({ sent: 0, failed: 0 });
+      expect(await deliverDueMail({ transport, from: FROM, onlyIds: ids, now: at(RETRY_DELAY_MIN[0]) })).toEqual({ sent: 0, failed: 1 });
+      const second = RETRY_DELAY_MIN[0] + RETRY_DELAY_MIN[1];
+      expect(await deliverDueMail({ transport, from: FROM, onlyIds: ids, now: at(second - 1) })).toEqual({ sent: 0, failed: 0 });
       [t] = await rows(ids);
       expect(t!.attempts).toBe(2);
-      // Far in the future every remaining attempt is used once, then the mail is given up.
-      expect(await deliverDueMail({ transport, from: FROM, onlyIds: ids, now: at(10_000) })).toEqual({ sent: 0, failed: MAX_ATTEMPTS - 2 });
-      expect(await deliverDueMail({ transport, from: FROM, onlyIds: ids, now: at(20_000) })).toEqual({ sent: 0, failed: 0 });
+      // A sender back after a day away tries once, then waits the next delay from that failure:
+      // no back-to-back catch-up.
+      const day = 24 * 60;
+      expect(await deliverDueMail({ transport, from: FROM, onlyIds: ids, now: at(day) })).toEqual({ sent: 0, failed: 1 });
+      expect(await deliverDueMail({ transport, from: FROM, onlyIds: ids, now: at(day + RETRY_DELAY_MIN[2] - 1) })).toEqual({ sent: 0, failed: 0 });
+      // Each remaining attempt once, each after its delay, then the mail is given up.
+      let clock = day;
+      for (let n = 3; n < MAX_ATTEMPTS; n++) {
+        clock += RETRY_DELAY_MIN[n - 1]!;
+        expect(await deliverDueMail({ transport, from: FROM, onlyIds: ids, now: at(clock) })).toEqual({ sent: 0, failed: 1 });
+      }
+      expect(await deliverDueMail({ transport, from: FROM, onlyIds: ids, now: at(clock + 100_000) })).toEqual({ sent: 0, failed: 0 });
       [t, perm] = await rows(ids);
       expect(t!.attempts).toBe(MAX_ATTEMPTS);
       expect(sink.received).toHaveLength(0);

@@ -10,6 +10,9 @@ import { audit } from "./en/audit";
 import { privacy } from "./en/privacy";
 import { roles } from "./en/roles";
 import { outbox } from "./en/outbox";
+import { courses } from "./en/courses";
+import { files } from "./en/files";
+import { learning } from "./en/learning";
 
 export const en: Record<MessageKey, string> = {
   ...common,
@@ -23,4 +26,7 @@ export const en: Record<MessageKey, string> = {
   ...privacy,
   ...roles,
   ...outbox,
+  ...courses,
+  ...files,
+  ...learning,
 };

@@ -11,6 +11,9 @@ import { audit } from "./vi/audit";
 import { privacy } from "./vi/privacy";
 import { roles } from "./vi/roles";
 import { outbox } from "./vi/outbox";
+import { courses } from "./vi/courses";
+import { files } from "./vi/files";
+import { learning } from "./vi/learning";
 
 export const vi = {
   ...common,
@@ -24,6 +27,9 @@ export const vi = {
   ...privacy,
   ...roles,
   ...outbox,
+  ...courses,
+  ...files,
+  ...learning,
 } as const;
 
 export type MessageKey = keyof typeof vi;

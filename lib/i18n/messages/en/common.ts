@@ -8,6 +8,7 @@ export const common: Record<keyof typeof vi, string> = {
   "lang.vi": "Tiếng Việt",
   "lang.en": "English",
   "nav.home": "Home",
+  "nav.courses": "Courses",
   "nav.units": "Units",
   "nav.people": "People",
   "nav.audit": "Audit log",

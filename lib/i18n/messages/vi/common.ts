@@ -6,6 +6,7 @@ export const common = {
   "lang.vi": "Tiếng Việt",
   "lang.en": "English",
   "nav.home": "Trang chủ",
+  "nav.courses": "Khóa học",
   "nav.units": "Đơn vị",
   "nav.people": "Cán bộ",
   "nav.audit": "Nhật ký",

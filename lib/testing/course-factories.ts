@@ -1,0 +1,93 @@
+// Test-only: course rows written without a viewer (see factories.ts).
+import { db } from "@/lib/db";
+import type { CourseStatus, EnrolmentStatus, LessonKind } from "@/lib/db/generated/enums";
+import { foldForSearch } from "@/lib/text";
+import { uniq } from "./factories";
+
+/** One of the four seeded CCHC areas (the migration inserts them). */
+export async function seededArea(code = "KH-CCHC") {
+  return db().courseArea.findUniqueOrThrow({ where: { code } });
+}
+
+export async function makeCourse(input: {
+  unitId: string;
+  title?: string;
+  status?: CourseStatus;
+  selfEnrol?: boolean;
+  /** Unit subtrees the course is open to; the owning unit when omitted. */
+  audience?: string[];
+  trainerIds?: string[];
+  areaCode?: string;
+}) {
+  const area = await seededArea(input.areaCode);
+  const code = `KH.${uniq()}`;
+  const title = input.title ?? "Chứng thực bản sao điện tử trên Cổng Dịch vụ công quốc gia";
+  return db().course.create({
+    data: {
+      code,
+      title,
+      areaId: area.id,
+      unitId: input.unitId,
+      hours: 4,
+      summary: "Khóa học thử.",
+      targetGroups: ["CONG_CHUC"],
+      status: input.status ?? "PUBLISHED",
+      selfEnrol: input.selfEnrol ?? true,
+      searchText: foldForSearch(`${title} ${code}`),
+      publishedAt: (input.status ?? "PUBLISHED") === "DRAFT" ? null : new Date(),
+      audience: { create: (input.audience ?? [input.unitId]).map((unitId) => ({ unitId })) },
+      trainers: { create: (input.trainerIds ?? []).map((userId) => ({ userId })) },
+    },
+  });
+}
+
+export async function makeSection(courseId: string, title = "Phần 1", position = 1) {
+  return db().courseSection.create({ data: { courseId, title, position } });
+}
+
+/** A lesson; FILE and VIDEO lessons get a READY StoredFile row (no object in storage). */
+export async function makeLesson(input: {
+  courseId: string;
+  sectionId: string;
+  kind?: LessonKind;
+  title?: string;
+  position?: number;
+  body?: string;
+  url?: string;
+  durationSeconds?: number;
+}) {
+  const kind = input.kind ?? "TEXT";
+  const file =
+    kind === "FILE" || kind === "VIDEO"
+      ? await db().storedFile.create({
+          data: {
+            courseId: input.courseId,
+            storageKey: `test/${uniq()}${uniq()}`,
+            originalName: kind === "VIDEO" ? "bai-giang.mp4" : "tai-lieu.pdf",
+            mimeType: kind === "VIDEO" ? "video/mp4" : "application/pdf",
+            size: 0n,
+            state: "READY",
+          },
+        })
+      : null;
+  return db().lesson.create({
+    data: {
+      courseId: input.courseId,
+      sectionId: input.sectionId,
+      kind,
+      title: input.title ?? "Bài 1",
+      position: input.position ?? 1,
+      body: kind === "TEXT" ? (input.body ?? "<p>Nội dung bài học.</p>") : null,
+      url: kind === "LINK" ? (input.url ?? "https://dichvucong.gov.vn/") : null,
+      fileId: file?.id ?? null,
+      durationSeconds: input.durationSeconds ?? null,
+    },
+  });
+}
+
+export async function makeEnrolment(input: { userId: string; courseId: string; status?: EnrolmentStatus }) {
+  const user = await db().user.findUniqueOrThrow({ where: { id: input.userId }, select: { unitId: true } });
+  return db().enrolment.create({
+    data: { userId: input.userId, courseId: input.courseId, unitId: user.unitId, status: input.status ?? "ACTIVE" },
+  });
+}
