@@ -2,7 +2,8 @@ import type { Role } from "@/lib/db/generated/enums";
 import { db, Prisma } from "@/lib/db";
 import { notFound, forbidden } from "@/lib/errors";
 import { ROLE_PERMISSIONS, ROLES_BY_RANK, type Permission } from "./permissions";
-import { computeScopes, type Grant, type UnitNode } from "./scopes";
+import { unsafeUnitForest } from "@/lib/units/forest";
+import { computeScopes, type Grant } from "./scopes";
 
 /** The acting user as every data function sees them: who, their grants, and where each permission holds. */
 export type Viewer = {
@@ -38,17 +39,8 @@ export async function loadViewer(userId: string, sessionVersion?: number): Promi
   if (!user || !user.active) return null;
   if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
 
-  const roots = [...new Set(user.grants.map((g) => g.unitId))];
-  // Only the granted subtrees are loaded; computeScopes is the rule, the query just feeds it.
-  const units = roots.length
-    ? await db().$queryRaw<UnitNode[]>`
-        WITH RECURSIVE sub AS (
-          SELECT "id", "parentId" FROM "Unit" WHERE "id" = ANY(${roots}::uuid[])
-          UNION
-          SELECT u."id", u."parentId" FROM "Unit" u JOIN sub ON u."parentId" = sub."id"
-        )
-        SELECT "id", "parentId" FROM sub`
-    : [];
+  // computeScopes is the rule; the whole forest (cached per process) feeds it.
+  const units = user.grants.length ? await unsafeUnitForest() : [];
   const roles = ROLES_BY_RANK.filter((r) => user.grants.some((g) => g.role === r));
   return {
     userId: user.id,
@@ -99,12 +91,22 @@ const SQL_WALK_ABOVE = 64;
  * commune admin's) is sent as ids, which PostgreSQL matches on an index; a large one (a province
  * admin's 1,000 units) as a tree walk, which it joins instead of parsing 1,000 ids per query.
  */
-export function unitScopeSql(viewer: Viewer, permission: Permission, column: Prisma.Sql): { cte: Prisma.Sql | null; condition: Prisma.Sql } {
+export function unitScopeSql(
+  viewer: Viewer,
+  permission: Permission,
+  column: Prisma.Sql,
+  plan: "ordered-page" | "filtered" = "filtered",
+): { cte: Prisma.Sql | null; condition: Prisma.Sql } {
   const ids = unitIdsWith(viewer, permission);
   if (ids.length <= SQL_WALK_ABOVE) return { cte: null, condition: Prisma.sql`${column} = ANY(${ids}::uuid[])` };
-  // = ANY(ARRAY(…)) is a hashed test per row; IN (SELECT …) lets the planner pick a nested loop
-  // when it underestimates a search's matches (79 → 30 ms for "nguyen van" over 50,000 people).
-  return { cte: scopeCte(viewer, permission, "scope"), condition: Prisma.sql`${column} = ANY(ARRAY(SELECT "id" FROM "scope"))` };
+  const cte = scopeCte(viewer, permission, "scope");
+  // Two spellings of one condition, because the planner misjudges the walk's size (~500 units
+  // expected for 1,000): IN (SELECT …) is a semi-join that lets a page in index order stop early
+  // (page 5 of the whole province: 27 → 10 ms); = ANY(ARRAY(…)) is a hashed test per row that
+  // keeps a selective search from a nested loop (79 → 30 ms for "nguyen van" over 50,000 people).
+  return plan === "ordered-page"
+    ? { cte, condition: Prisma.sql`${column} IN (SELECT "id" FROM "scope")` }
+    : { cte, condition: Prisma.sql`${column} = ANY(ARRAY(SELECT "id" FROM "scope"))` };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import { assertCan, hasAnywhere, unitIdsWith, unitScopeSql, type Viewer } from "@/lib/auth/viewer";
 import { db, Prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import { unsafeUnitForest } from "@/lib/units/forest";
 import { buildTree, type TreeNode } from "@/lib/units/tree";
 import { likeEscape, searchWords, wordStartPattern } from "./search";
 import { PEOPLE_PAGE_SIZE, type ListPeopleInput } from "./schemas";
@@ -59,9 +60,40 @@ export type PeoplePage = { rows: PersonRow[]; total: number; page: number; pageS
 export async function listPeople(viewer: Viewer, input: ListPeopleInput = {}): Promise<PeoplePage> {
   const { sql, page, pageSize } = peopleListSql(viewer, input);
   if (!sql) return { rows: [], total: 0, page, pageSize, pageCount: 0 };
-  const [rows, counted] = await Promise.all([db().$queryRaw<PersonRow[]>(sql.rows), db().$queryRaw<{ total: number }[]>(sql.count)]);
-  const total = counted[0]?.total ?? 0;
+  const [rows, total] = await Promise.all([db().$queryRaw<PersonRow[]>(sql.rows), countPeople(viewer, input, sql.count)]);
   return { rows, total, page, pageSize, pageCount: Math.ceil(total / pageSize) };
+}
+
+const countCache = new Map<string, { version: string; total: number }>();
+/** Totals below this are always counted: cheap, and what tests and small units see. */
+const CACHE_TOTALS_FROM = 1_000;
+
+/**
+ * The total for a list page. Paging through a province's 50,000 people repeats one count that
+ * scans every matching row (~10 ms a page); a browsing list (no search words) keeps its big total
+ * in this process until a person or a unit changes (the newest `updatedAt` of either table moves,
+ * checked with an index lookup per call; people are never deleted, only deactivated or anonymised). Searches are counted every time.
+ */
+async function countPeople(viewer: Viewer, input: ListPeopleInput, count: Prisma.Sql): Promise<number> {
+  const countNow = async () => (await db().$queryRaw<{ total: number }[]>(count))[0]?.total ?? 0;
+  if (searchWords(input.q ?? "").length > 0) return countNow();
+  const key = JSON.stringify([
+    viewer.grants.map((g) => `${g.role}@${g.unitId}`).sort(),
+    input.unitId ?? null,
+    input.includeSubunits ?? true,
+    input.status ?? "active",
+  ]);
+  const [row] = await db().$queryRaw<{ version: string }[]>`
+    SELECT concat_ws(':', (SELECT max("updatedAt") FROM "User"), (SELECT max("updatedAt") FROM "Unit")) AS "version"`;
+  const version = row?.version ?? "";
+  const hit = countCache.get(key);
+  if (hit?.version === version) return hit.total;
+  const total = await countNow();
+  if (total >= CACHE_TOTALS_FROM) {
+    if (countCache.size > 500) countCache.clear();
+    countCache.set(key, { version, total });
+  }
+  return total;
 }
 
 /** The two statements of `listPeople` (exported for the performance test's EXPLAIN ANALYZE); null when nothing is in scope. */
@@ -73,7 +105,8 @@ export function peopleListSql(viewer: Viewer, input: ListPeopleInput = {}) {
   if (input.unitId) assertCan(viewer, "person:read", input.unitId);
   if (!hasAnywhere(viewer, "person:read")) return { sql: null, page, pageSize };
 
-  const inScope = unitScopeSql(viewer, "person:read", Prisma.sql`u."unitId"`);
+  const searching = searchWords(input.q ?? "").length > 0;
+  const inScope = unitScopeSql(viewer, "person:read", Prisma.sql`u."unitId"`, searching ? "filtered" : "ordered-page");
   const ctes: Prisma.Sql[] = inScope.cte ? [inScope.cte] : [Prisma.sql`none AS (SELECT 1)`];
   const conditions: Prisma.Sql[] = [inScope.condition];
   if (input.unitId && (input.includeSubunits ?? true)) {
@@ -118,11 +151,8 @@ export type UnitOption = { id: string; name: string; parentId: string | null; ac
  * "which unit" selects.
  */
 export async function unitOptions(viewer: Viewer, permission: Extract<Permission, `person:${string}`>): Promise<UnitOption[]> {
-  const units = await db().unit.findMany({
-    where: { id: { in: unitIdsWith(viewer, permission) } },
-    select: { id: true, name: true, parentId: true, active: true, mergedIntoId: true },
-    orderBy: { name: "asc" },
-  });
+  const scope = viewer.scopes.get(permission);
+  const units = scope?.size ? (await unsafeUnitForest()).filter((u) => scope.has(u.id)) : [];
   const out: UnitOption[] = [];
   const walk = (nodes: TreeNode<(typeof units)[number]>[], depth: number) => {
     for (const n of nodes) {

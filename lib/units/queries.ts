@@ -3,6 +3,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import { subtreeIds } from "@/lib/auth/scopes";
 import { assertCan, can, unitIdsWith, type Viewer } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
+import { unsafeUnitForest } from "./forest";
 import { planMerge, type MergePlan } from "./merge";
 import type { MergeUnitInput } from "./schemas";
 import { buildTree, type TreeNode } from "./tree";
@@ -87,11 +88,8 @@ export type UnitOption = { id: string; parentId: string | null; name: string; co
 
 /** Units where the viewer holds `permission` (rows), and the active, unmerged ones in tree order with depth. */
 async function unitsWith(viewer: Viewer, permission: Permission) {
-  const rows = await db().unit.findMany({
-    where: { id: { in: unitIdsWith(viewer, permission) } },
-    select: { id: true, parentId: true, name: true, code: true, active: true, mergedIntoId: true },
-    orderBy: { name: "asc" },
-  });
+  const scope = viewer.scopes.get(permission);
+  const rows = scope?.size ? (await unsafeUnitForest()).filter((u) => scope.has(u.id)) : [];
   const options: UnitOption[] = [];
   const walk = (nodes: TreeNode<(typeof rows)[number]>[], depth: number) => {
     for (const n of nodes) {
