@@ -3,6 +3,8 @@ import type { Permission } from "@/lib/auth/permissions";
 import { subtreeIds } from "@/lib/auth/scopes";
 import { assertCan, can, unitIdsWith, type Viewer } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
+import { searchWords, wordStartPattern } from "@/lib/people/search";
+import { foldForSearch } from "@/lib/text";
 import { unsafeUnitForest } from "./forest";
 import { planMerge, type MergePlan } from "./merge";
 import type { MergeUnitInput } from "./schemas";
@@ -23,22 +25,88 @@ export type UnitRow = {
 
 /** Every unit the viewer may read, with member counts, ordered for a tree. */
 export async function listUnits(viewer: Viewer): Promise<UnitRow[]> {
-  const units = await db().unit.findMany({
-    where: { id: { in: unitIdsWith(viewer, "unit:read") } },
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      kind: true,
-      parentId: true,
-      active: true,
-      mergedInto: { select: { id: true, name: true } },
-      mergedAt: true,
-      _count: { select: { members: true } },
-    },
-    orderBy: [{ name: "asc" }],
+  return withDetails(await readableUnits(viewer));
+}
+
+/** Above this many units the tree page shows two levels and a search instead of every unit. */
+export const FULL_TREE_UP_TO = 200;
+
+export type UnitTreePage = {
+  /** Units to show: the whole readable tree, its top two levels, or the matches of `q`. */
+  rows: UnitRow[];
+  /** How many readable units lie below each shown unit that the page leaves out. */
+  hiddenBelow: Map<string, number>;
+  /** Names of the ancestors of each search match, root first (within the viewer's scope). */
+  paths: Map<string, string[]>;
+  total: number;
+  mode: "full" | "top" | "search";
+};
+
+/**
+ * The units page. A province has ~1,000 units: every one of them with its member count is 660 KB
+ * of HTML, unusable on a phone. Up to FULL_TREE_UP_TO units the whole tree is shown; above, the
+ * first two levels of the viewer's tree, each with how many units lie below it (their own page
+ * lists them), and a search by name or code (without diacritics) that lists matches with their path.
+ */
+export async function unitTreePage(viewer: Viewer, q = ""): Promise<UnitTreePage> {
+  const units = await readableUnits(viewer);
+  const words = searchWords(q);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const depthOf = (id: string): number => {
+    let depth = 0;
+    for (let u = byId.get(id); u?.parentId && byId.has(u.parentId); u = byId.get(u.parentId)) depth++;
+    return depth;
+  };
+  if (words.length > 0) {
+    const patterns = words.map((w) => new RegExp(wordStartPattern(w)));
+    const matches = units.filter((u) => {
+      const text = foldForSearch(`${u.name} ${u.code}`);
+      return patterns.every((p) => p.test(text));
+    });
+    const shown = matches.slice(0, 100);
+    const paths = new Map<string, string[]>();
+    for (const m of shown) {
+      const path: string[] = [];
+      for (let u = m.parentId ? byId.get(m.parentId) : undefined; u; u = u.parentId ? byId.get(u.parentId) : undefined) path.unshift(u.name);
+      paths.set(m.id, path);
+    }
+    return { rows: await withDetails(shown), hiddenBelow: new Map(), paths, total: matches.length, mode: "search" };
+  }
+  if (units.length <= FULL_TREE_UP_TO) {
+    return { rows: await withDetails(units), hiddenBelow: new Map(), paths: new Map(), total: units.length, mode: "full" };
+  }
+  const shown = units.filter((u) => depthOf(u.id) <= 1);
+  const hiddenBelow = new Map<string, number>();
+  for (const u of shown) {
+    if (depthOf(u.id) === 1) hiddenBelow.set(u.id, subtreeIds(units, [u.id]).size - 1);
+  }
+  return { rows: await withDetails(shown), hiddenBelow, paths: new Map(), total: units.length, mode: "top" };
+}
+
+/** The units the viewer may read, from the cached forest, in name order. */
+async function readableUnits(viewer: Viewer) {
+  const scope = viewer.scopes.get("unit:read");
+  return scope?.size ? (await unsafeUnitForest()).filter((u) => scope.has(u.id)) : [];
+}
+
+/** Kind, merge target and member count of units already known to be readable. */
+async function withDetails(units: readonly { id: string }[]): Promise<UnitRow[]> {
+  if (units.length === 0) return [];
+  const ids = units.map((u) => u.id);
+  const [rows, counts] = await Promise.all([
+    db().unit.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, code: true, name: true, kind: true, parentId: true, active: true, mergedInto: { select: { id: true, name: true } }, mergedAt: true },
+    }),
+    db().$queryRaw<{ unitId: string; n: number }[]>`
+      SELECT "unitId", count(*)::int AS "n" FROM "User" WHERE "unitId" = ANY(${ids}::uuid[]) GROUP BY "unitId"`,
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const members = new Map(counts.map((c) => [c.unitId, c.n]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [{ ...row, memberCount: members.get(id) ?? 0 }] : [];
   });
-  return units.map(({ _count, ...u }) => ({ ...u, memberCount: _count.members }));
 }
 
 /** One unit with its parent, children and members; not found outside the viewer's scope. */
