@@ -2,11 +2,14 @@
 // Does nothing if the database already has units.
 import { closeDb, db } from "@/lib/db";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./seed/demo-data";
+import { seedDemoCourses } from "./seed/demo-courses";
 import { seedDemo } from "./seed/seed-demo";
 
 const started = performance.now();
 try {
   const result = await seedDemo(db());
+  // Courses are checked on their own: a database seeded before courses existed gets them too.
+  const courses = await seedDemoCourses(db());
   const ms = Math.round(performance.now() - started);
   console.log(
     result.created
@@ -14,6 +17,7 @@ try {
           `Đăng nhập ${DEMO_ACCOUNTS.provinceAdmin.email} / ${DEMO_PASSWORD}`
       : `Cơ sở dữ liệu đã có ${result.units} đơn vị, ${result.users} người dùng: không nạp dữ liệu mẫu.`,
   );
+  console.log(courses.created ? `Đã tạo ${courses.courses} khóa học mẫu.` : `Đã có ${courses.courses} khóa học: không nạp khóa học mẫu.`);
 } finally {
   await closeDb();
 }

@@ -14,6 +14,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     ...(["learn", "course:read", "course:create"] as const).some((p) => hasAnywhere(viewer, p))
       ? [{ href: "/courses", label: t("nav.courses") }]
       : [],
+    ...(hasAnywhere(viewer, "plan:read") ? [{ href: "/plans", label: t("nav.plans") }] : []),
     ...(hasAnywhere(viewer, "unit:read") ? [{ href: "/units", label: t("nav.units") }] : []),
     ...(hasAnywhere(viewer, "person:read") ? [{ href: "/people", label: t("nav.people") }] : []),
     ...(hasAnywhere(viewer, "audit:read") ? [{ href: "/audit", label: t("nav.audit") }] : []),

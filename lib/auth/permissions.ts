@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   "course:create", // create courses owned by these units (the creator becomes one of its trainers)
   "course:manage", // edit, publish, archive courses owned by these units and choose their trainers
   "catalogue:manage", // course areas (held on the province root: areas are province-wide)
+  "plan:read", // training plans owned by these units, and the quotas of these units
+  "plan:manage", // create, edit, approve and amend plans owned by these units
   "teach", // trainer work for classes of these units
   "learn", // enrol in courses open to one's own unit
 ] as const;
@@ -45,10 +47,11 @@ const UNIT_ADMIN: readonly Permission[] = [
   "course:read",
   "course:create",
   "course:manage",
+  "plan:read",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  PROVINCE_ADMIN: [...UNIT_ADMIN, "unit:merge", "person:anonymise", "role:grant-admin", "catalogue:manage"],
+  PROVINCE_ADMIN: [...UNIT_ADMIN, "unit:merge", "person:anonymise", "role:grant-admin", "catalogue:manage", "plan:manage"],
   UNIT_ADMIN,
   TRAINER: ["teach", "course:create"],
   LEARNER: ["learn"],

@@ -13,6 +13,7 @@ import { outbox } from "./en/outbox";
 import { courses } from "./en/courses";
 import { files } from "./en/files";
 import { learning } from "./en/learning";
+import { plans } from "./en/plans";
 
 export const en: Record<MessageKey, string> = {
   ...common,
@@ -29,4 +30,5 @@ export const en: Record<MessageKey, string> = {
   ...courses,
   ...files,
   ...learning,
+  ...plans,
 };

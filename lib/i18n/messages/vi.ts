@@ -14,6 +14,7 @@ import { outbox } from "./vi/outbox";
 import { courses } from "./vi/courses";
 import { files } from "./vi/files";
 import { learning } from "./vi/learning";
+import { plans } from "./vi/plans";
 
 export const vi = {
   ...common,
@@ -30,6 +31,7 @@ export const vi = {
   ...courses,
   ...files,
   ...learning,
+  ...plans,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -9,6 +9,7 @@ export const common: Record<keyof typeof vi, string> = {
   "lang.en": "English",
   "nav.home": "Home",
   "nav.courses": "Courses",
+  "nav.plans": "Plans",
   "nav.units": "Units",
   "nav.people": "People",
   "nav.audit": "Audit log",

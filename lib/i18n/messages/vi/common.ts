@@ -7,6 +7,7 @@ export const common = {
   "lang.en": "English",
   "nav.home": "Trang chủ",
   "nav.courses": "Khóa học",
+  "nav.plans": "Kế hoạch",
   "nav.units": "Đơn vị",
   "nav.people": "Cán bộ",
   "nav.audit": "Nhật ký",
