@@ -30,7 +30,24 @@ const config: NextConfig = {
     "@node-rs/argon2",
   ],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Course files (app/api/files, decision 061): Chrome shows a PDF through an internal <embed>,
+      // which `object-src 'none'` blocks, and the lesson page may frame a PDF or a video of its own
+      // origin. Nothing else may load or run: the file is data, never a page of this site. (For the
+      // same key a later rule wins.)
+      {
+        source: "/api/files/:id",
+        headers: [
+          {
+            key: "Content-Security-Policy",
+            value:
+              "default-src 'none'; object-src 'self'; media-src 'self'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'",
+          },
+          { key: "X-Frame-Options", value: "SAMEORIGIN" },
+        ],
+      },
+    ];
   },
 };
 

@@ -63,7 +63,14 @@ export default defineConfig({
       // The built app on the test database; e2e tests make their own data through /api/test-support.
       command: `npx tsx scripts/prepare-db.ts && npx next start -p ${APP_PORT}`,
       url: `http://localhost:${APP_PORT}/api/health`,
-      env: { ...serverEnv, ...database, NEXTAUTH_URL: `http://localhost:${APP_PORT}`, TAPHUAN_E2E_TOKEN: process.env.TAPHUAN_E2E_TOKEN },
+      env: {
+        ...serverEnv,
+        ...database,
+        // Course files of this run, in its temp folder (never the working tree's .data/files).
+        TAPHUAN_FILES_DIR: path.join(dir, "app-files"),
+        NEXTAUTH_URL: `http://localhost:${APP_PORT}`,
+        TAPHUAN_E2E_TOKEN: process.env.TAPHUAN_E2E_TOKEN,
+      },
       reuseExistingServer: false,
       timeout: 180_000,
       stdout: "ignore",
@@ -73,7 +80,7 @@ export default defineConfig({
       // README's demo command itself, on a fresh embedded database: the smoke test of `npm run demo`.
       command: "node scripts/demo.mjs",
       url: `http://localhost:${DEMO_PORT}/api/health`,
-      env: { ...serverEnv, PORT: String(DEMO_PORT), TAPHUAN_DATA_DIR: path.join(dir, "demo-db"), DATABASE_URL: "" },
+      env: { ...serverEnv, PORT: String(DEMO_PORT), TAPHUAN_DATA_DIR: path.join(dir, "demo-db"), TAPHUAN_FILES_DIR: path.join(dir, "demo-files"), DATABASE_URL: "" },
       reuseExistingServer: false,
       timeout: 300_000,
       stdout: "ignore" as const,

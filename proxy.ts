@@ -13,5 +13,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/auth|api/health).*)"],
+  // Not the course file upload (api/courses/<id>/files): Next copies a proxied request's body into
+  // memory and cuts it at 10 MB (experimental.proxyClientMaxBodySize). That route names its own
+  // refusals for the access log (docs/decisions/061).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/auth|api/health|api/courses/[^/]+/files$).*)"],
 };

@@ -1,5 +1,15 @@
 import { z } from "zod";
 
+/** An optional text setting: unset and blank are the same. */
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim() : undefined));
+
+/** A whole number of megabytes; unset or blank → the default. */
+const megabytes = (fallback: number) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.coerce.number().int().positive().max(100_000).default(fallback));
+
 /** Configuration, validated once. A bad value stops the server at boot with a clear message. */
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -23,6 +33,20 @@ const schema = z.object({
     .string()
     .optional()
     .transform((v) => (v?.trim() ? v.trim() : undefined)),
+  /** Course files in a local folder (lib/storage/local.ts); default `<cwd>/.data/files`, beside the embedded database. */
+  TAPHUAN_FILES_DIR: optionalText,
+  /** Upload limits in megabytes (MiB): documents (PDF, DOCX, PPTX, XLSX) and videos (MP4, WebM). */
+  TAPHUAN_MAX_DOC_MB: megabytes(50),
+  TAPHUAN_MAX_VIDEO_MB: megabytes(1024),
+  /** S3-compatible object storage instead of the local folder when S3_BUCKET is set (docs/decisions/061). */
+  S3_BUCKET: optionalText,
+  /** e.g. https://s3.example.vn; unset for AWS itself. */
+  S3_ENDPOINT: optionalText.pipe(z.url("S3_ENDPOINT must be a URL").optional()),
+  S3_REGION: optionalText.transform((v) => v ?? "us-east-1"),
+  S3_ACCESS_KEY_ID: optionalText,
+  S3_SECRET_ACCESS_KEY: optionalText,
+  /** 1 for MinIO and most self-hosted servers (https://host/bucket/key rather than https://bucket.host/key). */
+  S3_FORCE_PATH_STYLE: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = z.infer<typeof schema>;

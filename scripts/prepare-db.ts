@@ -3,6 +3,7 @@
 import { closeDb, db, dbTarget } from "@/lib/db";
 import { describeTarget } from "@/lib/db/config";
 import { applyMigrations } from "@/lib/db/migrations";
+import { seedDemoCourses } from "@/prisma/seed/demo-courses";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 
 const target = dbTarget();
@@ -16,6 +17,9 @@ if (process.argv.includes("--seed")) {
       ? `[db] demo data loaded: ${result.units} units, ${result.users} people`
       : `[db] existing data kept: ${result.units} units, ${result.users} people`,
   );
+  // Checked on their own: a demo database made before courses existed gets them too.
+  const courses = await seedDemoCourses(db());
+  console.log(courses.created ? `[db] demo courses loaded: ${courses.courses}` : `[db] courses kept: ${courses.courses}`);
 }
 await closeDb();
 console.log(`[db] ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

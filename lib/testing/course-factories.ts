@@ -91,3 +91,43 @@ export async function makeEnrolment(input: { userId: string; courseId: string; s
     data: { userId: input.userId, courseId: input.courseId, unitId: user.unitId, status: input.status ?? "ACTIVE" },
   });
 }
+
+/**
+ * E2E: a published course owned by `ownerUnitId` with one TEXT lesson and one VIDEO lesson whose
+ * object really is in storage (the committed 20 s WebM fixture), `trainerId` as its trainer and
+ * `learnerId` enrolled (the audience is the learner's unit). For tests/e2e/learning.spec.ts.
+ */
+export async function makeE2eLearningCourse(input: { ownerUnitId: string; trainerId: string; learnerId: string }) {
+  const { createReadStream, statSync } = await import("node:fs");
+  const path = await import("node:path");
+  const { storage, newStorageKey } = await import("@/lib/storage");
+  const learner = await db().user.findUniqueOrThrow({ where: { id: input.learnerId }, select: { unitId: true } });
+  const course = await makeCourse({
+    unitId: input.ownerUnitId,
+    title: "Tiếp nhận hồ sơ trực tuyến mức độ toàn trình",
+    audience: [learner.unitId],
+    trainerIds: [input.trainerId],
+  });
+  const section = await makeSection(course.id, "Phần 1. Quy trình");
+  const text = await makeLesson({
+    courseId: course.id,
+    sectionId: section.id,
+    kind: "TEXT",
+    title: "Bài 1. Các bước tiếp nhận",
+    position: 1,
+    body: "<h2>Các bước</h2><p>Cán bộ một cửa kiểm tra tính đầy đủ của hồ sơ trước khi tiếp nhận.</p><ul><li>Kiểm tra</li><li>Tiếp nhận</li></ul>",
+  });
+  const fixture = path.join(process.cwd(), "tests", "fixtures", "lesson-sample.webm");
+  const key = newStorageKey(course.id);
+  const { size } = await storage().put(key, createReadStream(fixture), { contentType: "video/webm", maxBytes: statSync(fixture).size + 1 });
+  const file = await db().storedFile.create({
+    data: { courseId: course.id, storageKey: key, originalName: "bai-giang.webm", mimeType: "video/webm", size: BigInt(size), state: "READY" },
+  });
+  const video = await db().lesson.create({
+    data: { courseId: course.id, sectionId: section.id, kind: "VIDEO", title: "Bài 2. Video hướng dẫn", position: 2, fileId: file.id, durationSeconds: 20 },
+  });
+  await makeEnrolment({ userId: input.learnerId, courseId: course.id });
+  return { courseId: course.id, courseTitle: course.title, textLessonId: text.id, videoLessonId: video.id };
+}
+
+export type E2eLearningCourse = Awaited<ReturnType<typeof makeE2eLearningCourse>>;

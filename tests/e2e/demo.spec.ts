@@ -36,3 +36,16 @@ test("the province admin sees the whole demo province", async ({ page }) => {
     await expect(tree.getByRole("link", { name, exact: false }).first()).toBeVisible();
   }
 });
+
+test("the demo learner has their course and a catalogue with one course per CCHC area", async ({ page }) => {
+  await signIn(page, DEMO_ACCOUNTS.learner.email, DEMO_PASSWORD);
+  await page.goto("/courses");
+  const mine = page.getByRole("region", { name: "Khóa học của tôi" });
+  await expect(mine.getByRole("link", { name: /Chứng thực bản sao điện tử trên Cổng Dịch vụ công quốc gia/ })).toBeVisible();
+  const areas = ["Xây dựng kế hoạch CCHC", "Theo dõi, đánh giá CCHC", "Truyền thông, tuyên truyền về CCHC", "Ứng dụng CNTT trong giải quyết thủ tục hành chính"];
+  for (const area of areas) {
+    await page.getByLabel("Lĩnh vực").selectOption({ label: area });
+    await page.getByRole("search").getByRole("button", { name: "Tìm" }).click();
+    await expect(page.getByTestId("courses-count")).toHaveText("Tìm thấy 1 khóa học.");
+  }
+});

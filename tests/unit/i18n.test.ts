@@ -21,3 +21,25 @@ describe("messages", () => {
     expect(translator("vi")("home.greeting", { name: "Võ Thị Thanh Tuyền" })).toBe("Xin chào, Võ Thị Thanh Tuyền");
   });
 });
+
+describe("audit log labels", () => {
+  it("every action the code records has a label in the log viewer", async () => {
+    const { readdir, readFile } = await import("node:fs/promises");
+    const path = await import("node:path");
+    const files = (await readdir("lib", { recursive: true })).filter((f) => f.endsWith(".ts") && !f.startsWith(`i18n${path.sep}`));
+    const actions = new Set<string>();
+    for (const file of files) {
+      const text = await readFile(path.join("lib", file), "utf8");
+      if (!text.includes("recordAudit")) continue;
+      // Literal actions, and the "<domain>.<verb>" strings handed to a recordAudit wrapper.
+      for (const m of text.matchAll(/action: "([a-z][a-zA-Z]*\.[a-zA-Z.]+)"/g)) actions.add(m[1]!);
+      // (Strings that are message keys are messages, not actions.)
+      for (const m of text.matchAll(/"((?:account|course|courseArea|enrolment|plan|person|unit|role|privacy|auth)\.[a-zA-Z.]+)"/g)) {
+        if (!Object.hasOwn(vi, m[1]!)) actions.add(m[1]!);
+      }
+    }
+    expect(actions.size).toBeGreaterThan(30);
+    const missing = [...actions].filter((a) => !Object.hasOwn(vi, `audit.action.${a}`));
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { makeE2eAccount } from "@/lib/testing/account-factories";
+import { makeE2eLearningCourse } from "@/lib/testing/course-factories";
 import { makeE2eWorld } from "@/lib/testing/factories";
 import { db } from "@/lib/db";
 
@@ -25,6 +26,8 @@ const body = z.discriminatedUnion("action", [
   z.object({ action: z.literal("unit"), id: z.uuid() }),
   // An invited account (returns the raw invitation token) or one with an initial password to change.
   z.object({ action: z.literal("account"), kind: z.enum(["invited", "mustChange"]), unitId: z.uuid(), fullName: z.string().min(2).max(120) }),
+  // A course with a TEXT and a VIDEO lesson (the committed WebM in storage), the learner enrolled.
+  z.object({ action: z.literal("learningCourse"), ownerUnitId: z.uuid(), trainerId: z.uuid(), learnerId: z.uuid() }),
 ]);
 
 export async function POST(request: Request) {
@@ -32,6 +35,7 @@ export async function POST(request: Request) {
   const parsed = body.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });
   if (parsed.data.action === "world") return Response.json(await makeE2eWorld());
+  if (parsed.data.action === "learningCourse") return Response.json(await makeE2eLearningCourse(parsed.data));
   if (parsed.data.action === "account") {
     return Response.json(await makeE2eAccount(parsed.data.kind, parsed.data.unitId, parsed.data.fullName));
   }

@@ -1,2 +1,26 @@
 export const files = {
+  "files.tooLarge": "Tệp quá lớn: tối đa {limit} MB cho loại tệp này.",
+  "files.unsupportedType":
+    "Loại tệp không được hỗ trợ. Chỉ nhận tài liệu PDF, Word (.docx), PowerPoint (.pptx), Excel (.xlsx) và video MP4, WebM; loại tệp được kiểm tra theo nội dung, không theo tên.",
+  "files.notOctetStream": "Tệp phải được gửi dưới dạng dữ liệu nhị phân (application/octet-stream).",
+  "files.interrupted": "Việc tải tệp lên bị gián đoạn; tệp chưa được lưu. Vui lòng thử lại.",
+  "files.empty": "Tệp trống.",
+  "files.upload.section": "Thêm vào phần",
+  "files.upload.noSections": "Hãy tạo ít nhất một phần của khóa học trước khi tải tệp lên.",
+  "files.upload.drop": "Kéo thả tệp vào đây hoặc bấm để chọn tệp",
+  "files.upload.hint":
+    "Có thể chọn nhiều tệp. PDF, DOCX, PPTX, XLSX tối đa {doc} MB; video MP4, WebM tối đa {video} MB. Mỗi tệp thành một bài học.",
+  "files.upload.listLabel": "Các tệp đang tải lên",
+  "files.upload.progress": "Tiến độ tải lên {name}",
+  "files.upload.waiting": "Đang chờ",
+  "files.upload.sending": "Đang tải lên {percent}%",
+  "files.upload.processing": "Đang kiểm tra và lưu…",
+  "files.upload.done": "Đã thêm bài học",
+  "files.upload.cancelled": "Đã hủy",
+  "files.upload.cancel": "Hủy tải lên {name}",
+  "files.upload.cancelShort": "Hủy",
+  "files.upload.remove": "Bỏ {name} khỏi danh sách",
+  "files.upload.network": "Mất kết nối khi tải lên. Vui lòng thử lại.",
+  "files.upload.failed": "Không tải lên được (mã {status}).",
+  "files.upload.tooLargeClient": "Tệp quá lớn: tối đa {limit} MB cho loại tệp này.",
 } as const;

@@ -1,0 +1,140 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CourseList } from "@/components/courses/course-list";
+import { EnrolmentBadge } from "@/components/courses/badges";
+import { Pager } from "@/components/courses/pager";
+import { requireViewer } from "@/lib/auth/session";
+import { hasAnywhere } from "@/lib/auth/viewer";
+import { isLearner } from "@/lib/courses/access";
+import { listAreas } from "@/lib/courses/areas";
+import { listMyCourses } from "@/lib/courses/enrolment";
+import { hasCourseStaffView, listCatalogue } from "@/lib/courses/queries";
+import { parseCatalogueQuery } from "@/lib/courses/schemas";
+import { getLocale, getT } from "@/lib/i18n/server";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("courses.title") };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const control = "block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900";
+
+export default async function CoursesPage({ searchParams }: Props) {
+  const viewer = await requireViewer();
+  const t = await getT();
+  const locale = await getLocale();
+  const filters = parseCatalogueQuery(await searchParams);
+  const learner = isLearner(viewer);
+  const [areas, catalogue, mine, staff] = await Promise.all([
+    listAreas(viewer),
+    listCatalogue(viewer, filters),
+    learner ? listMyCourses(viewer) : Promise.resolve([]),
+    hasCourseStaffView(viewer),
+  ]);
+  const filtered = filters.q !== "" || filters.areaId !== undefined;
+  const pageHref = (page: number) => {
+    const params = new URLSearchParams();
+    if (filters.q) params.set("q", filters.q);
+    if (filters.areaId) params.set("areaId", filters.areaId);
+    if (page > 1) params.set("page", String(page));
+    const query = params.toString();
+    return query ? `/courses?${query}` : "/courses";
+  };
+  const links = [
+    ...(staff ? [{ href: "/courses/manage", label: t("courses.manageLink") }] : []),
+    ...(hasAnywhere(viewer, "catalogue:manage") ? [{ href: "/courses/areas", label: t("courses.areasLink") }] : []),
+  ];
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">{t("courses.title")}</h1>
+        <div className="flex flex-wrap items-center gap-3">
+          {links.map((l) => (
+            <Link key={l.href} href={l.href} className="font-semibold text-brand-700 underline">
+              {l.label}
+            </Link>
+          ))}
+          {hasAnywhere(viewer, "course:create") ? (
+            <Link href="/courses/new" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+              {t("courses.newLink")}
+            </Link>
+          ) : null}
+        </div>
+      </div>
+
+      {learner ? (
+        <section aria-labelledby="mine-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="mine-heading" className="text-lg font-semibold">
+            {t("courses.myCourses")}
+          </h2>
+          {mine.length === 0 ? (
+            <p className="mt-1 text-sm text-slate-700">{t("courses.myCoursesEmpty")}</p>
+          ) : (
+            <ul className="mt-2 divide-y divide-slate-100" aria-label={t("courses.myCourses")}>
+              {mine.map((c) => (
+                <li key={c.courseId} className="flex flex-wrap items-center gap-2 py-2">
+                  <Link href={`/courses/${c.courseId}`} className="font-semibold text-brand-700 underline-offset-2 hover:underline [overflow-wrap:anywhere]">
+                    {c.title}
+                  </Link>
+                  <EnrolmentBadge status={c.status} t={t} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+
+      {learner ? (
+        <>
+          <p className="text-slate-700">{t("courses.intro")}</p>
+          <form method="get" action="/courses" role="search" aria-label={t("courses.search")} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
+            <div className="space-y-1">
+              <label htmlFor="courses-q" className="block text-sm font-semibold text-slate-800">
+                {t("courses.searchLabel")}
+              </label>
+              <input id="courses-q" name="q" type="search" defaultValue={filters.q} maxLength={100} placeholder={t("courses.searchPlaceholder")} className={control} />
+            </div>
+            <div className="space-y-1">
+              <label htmlFor="courses-area" className="block text-sm font-semibold text-slate-800">
+                {t("courses.area")}
+              </label>
+              <select id="courses-area" name="areaId" defaultValue={filters.areaId ?? ""} className={control}>
+                <option value="">{t("courses.allAreas")}</option>
+                {areas.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {(locale === "en" && a.nameEn) || a.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
+              <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+                {t("courses.searchSubmit")}
+              </button>
+              {filtered ? (
+                <Link href="/courses" className="text-brand-700 underline">
+                  {t("courses.clearFilters")}
+                </Link>
+              ) : null}
+            </div>
+          </form>
+
+          <section aria-labelledby="catalogue-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="catalogue-heading" className="text-lg font-semibold">
+              {t("courses.catalogue")}
+            </h2>
+            <p className="text-sm text-slate-700" data-testid="courses-count">
+              {catalogue.total === 0 ? t("courses.noResults") : t("courses.resultCount", { count: catalogue.total.toLocaleString("vi-VN") })}
+            </p>
+            {catalogue.rows.length > 0 ? <CourseList rows={catalogue.rows} t={t} locale={locale} label={t("courses.catalogue")} /> : null}
+            <Pager page={catalogue.page} pageCount={catalogue.pageCount} href={pageHref} t={t} />
+          </section>
+        </>
+      ) : (
+        <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">{t("courses.notLearner")}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Field, FieldErrors } from "@/components/field";
+import { FormMessage, SubmitButton } from "@/components/form-status";
+import { idleForm, type FormState } from "@/lib/forms/state";
+import { translator, type Locale } from "@/lib/i18n/messages";
+import { RichTextEditor } from "./rich-text-editor";
+import { useResponseKey } from "./use-response-key";
+
+type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
+type SectionChoice = { id: string; title: string };
+
+const control = "block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-700";
+
+/** A new section, appended at the end. */
+export function AddSectionForm({ locale, courseId, action }: { locale: Locale; courseId: string; action: Action }) {
+  const t = translator(locale);
+  const [state, formAction] = useActionState(action, idleForm);
+  return (
+    <form action={formAction} className="mt-3 space-y-2" aria-label={t("courses.addSection")} noValidate>
+      <input type="hidden" name="courseId" value={courseId} />
+      <Field id="new-section-title" name="title" label={t("courses.sectionTitle")} errors={state.fieldErrors?.title} defaultValue={state.status === "error" ? state.values?.title : ""} maxLength={200} />
+      <FormMessage state={state} />
+      <SubmitButton label={t("courses.addSection")} pendingLabel={t("form.saving")} />
+    </form>
+  );
+}
+
+/** Rename a section, or delete it (with its lessons only when the box is ticked). */
+export function SectionForms({ locale, courseId, section, lessonCount, renameAction, deleteAction }: {
+  locale: Locale;
+  courseId: string;
+  section: SectionChoice;
+  lessonCount: number;
+  renameAction: Action;
+  deleteAction: Action;
+}) {
+  const t = translator(locale);
+  const [renameState, rename] = useActionState(renameAction, idleForm);
+  const [deleteState, remove] = useActionState(deleteAction, idleForm);
+  const p = `section-${section.id.slice(0, 8)}`;
+  return (
+    <div className="grid gap-3 sm:grid-cols-2">
+      <form action={rename} className="space-y-2" aria-label={`${t("courses.renameSection")}: ${section.title}`} noValidate key={section.title}>
+        <input type="hidden" name="courseId" value={courseId} />
+        <input type="hidden" name="sectionId" value={section.id} />
+        <Field id={`${p}-title`} name="title" label={t("courses.sectionTitle")} defaultValue={section.title} errors={renameState.fieldErrors?.title} maxLength={200} />
+        <FormMessage state={renameState} />
+        <SubmitButton label={t("courses.renameSection")} pendingLabel={t("form.saving")} />
+      </form>
+      <form action={remove} className="space-y-2" aria-label={`${t("courses.deleteSection")}: ${section.title}`} noValidate>
+        <input type="hidden" name="courseId" value={courseId} />
+        <input type="hidden" name="sectionId" value={section.id} />
+        {lessonCount > 0 ? (
+          <label className="flex items-center gap-2 text-sm text-slate-800">
+            <input type="checkbox" name="confirm" className="h-4 w-4" />
+            {t("courses.deleteSectionConfirm")}
+          </label>
+        ) : null}
+        <FormMessage state={deleteState} />
+        <SubmitButton label={t("courses.deleteSection")} pendingLabel={t("form.saving")} tone="danger" />
+      </form>
+    </div>
+  );
+}
+
+/** A TEXT or LINK lesson at the end of the chosen section. */
+export function AddLessonForm({ locale, courseId, sections, action }: { locale: Locale; courseId: string; sections: SectionChoice[]; action: Action }) {
+  const t = translator(locale);
+  const [state, formAction] = useActionState(action, idleForm);
+  const [kind, setKind] = useState<"TEXT" | "LINK">("TEXT");
+  // Rebuilt after each answer: afresh after a success, with what was sent after an error.
+  const formKey = useResponseKey(state);
+  const v = state.status === "error" ? state.values : undefined;
+  return (
+    <form action={formAction} className="mt-3 space-y-3" aria-label={t("courses.addLesson")} noValidate key={formKey}>
+      <input type="hidden" name="courseId" value={courseId} />
+      <fieldset>
+        <legend className="text-sm font-semibold text-slate-800">{t("courses.lessonKind")}</legend>
+        <div className="mt-1 flex flex-wrap gap-4">
+          {(["TEXT", "LINK"] as const).map((k) => (
+            <label key={k} className="flex items-center gap-2 text-sm">
+              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} className="h-4 w-4" />
+              {t(`learning.kind.${k}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <Field id="new-lesson-section" name="sectionId" label={t("courses.lessonSection")} errors={state.fieldErrors?.sectionId}>
+        <select id="new-lesson-section" name="sectionId" defaultValue={v?.sectionId ?? sections[sections.length - 1]?.id ?? ""} className={control}>
+          {sections.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="new-lesson-title" name="title" label={t("courses.lessonTitle")} errors={state.fieldErrors?.title} defaultValue={v?.title ?? ""} maxLength={200} />
+      {kind === "TEXT" ? (
+        <RichTextEditor name="body" label={t("courses.lessonBody")} initialHtml={v?.body ?? ""} errors={state.fieldErrors?.body} t={t} />
+      ) : (
+        <Field id="new-lesson-url" name="url" type="url" inputMode="url" label={t("courses.lessonUrl")} errors={state.fieldErrors?.url} defaultValue={v?.url ?? "https://"} maxLength={2000} />
+      )}
+      <FormMessage state={state} />
+      <SubmitButton label={t("courses.addLesson")} pendingLabel={t("form.saving")} />
+    </form>
+  );
+}
+
+type LessonValues = { id: string; title: string; kind: "TEXT" | "LINK" | "FILE" | "VIDEO"; body: string | null; url: string | null; sectionId: string; fileName: string | null };
+
+/** Edit a lesson (title, section, body or address), or delete it. */
+export function EditLessonForm({ locale, courseId, lesson, sections, updateAction, deleteAction }: {
+  locale: Locale;
+  courseId: string;
+  lesson: LessonValues;
+  sections: SectionChoice[];
+  updateAction: Action;
+  deleteAction: Action;
+}) {
+  const t = translator(locale);
+  const [state, formAction] = useActionState(updateAction, idleForm);
+  const [deleteState, remove] = useActionState(deleteAction, idleForm);
+  const formKey = useResponseKey(state);
+  const v = state.status === "error" ? state.values : undefined;
+  const p = `lesson-${lesson.id.slice(0, 8)}`;
+  return (
+    <div className="space-y-3">
+      <form action={formAction} className="space-y-3" aria-label={t("courses.editLessonNamed", { title: lesson.title })} noValidate key={`${formKey}-${JSON.stringify(lesson)}`}>
+        <input type="hidden" name="courseId" value={courseId} />
+        <input type="hidden" name="lessonId" value={lesson.id} />
+        <Field id={`${p}-title`} name="title" label={t("courses.lessonTitle")} defaultValue={v?.title ?? lesson.title} errors={state.fieldErrors?.title} maxLength={200} />
+        <Field id={`${p}-section`} name="sectionId" label={t("courses.lessonSection")} errors={state.fieldErrors?.sectionId}>
+          <select id={`${p}-section`} name="sectionId" defaultValue={v?.sectionId ?? lesson.sectionId} className={control}>
+            {sections.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {lesson.kind === "TEXT" ? <RichTextEditor name="body" label={t("courses.lessonBody")} initialHtml={v?.body ?? lesson.body ?? ""} errors={state.fieldErrors?.body} t={t} /> : null}
+        {lesson.kind === "LINK" ? (
+          <Field id={`${p}-url`} name="url" type="url" label={t("courses.lessonUrl")} defaultValue={v?.url ?? lesson.url ?? ""} errors={state.fieldErrors?.url} maxLength={2000} />
+        ) : null}
+        {lesson.fileName ? <p className="text-sm text-slate-700">{lesson.fileName}</p> : null}
+        <FieldErrors id={`${p}-form-error`} errors={state.fieldErrors?.lessonId} />
+        <FormMessage state={state} />
+        <SubmitButton label={t("courses.save")} pendingLabel={t("form.saving")} />
+      </form>
+      <form action={remove} noValidate>
+        <input type="hidden" name="courseId" value={courseId} />
+        <input type="hidden" name="lessonId" value={lesson.id} />
+        <FormMessage state={deleteState} />
+        <button type="submit" className="rounded-md border border-red-700 bg-white px-4 py-2 font-semibold text-red-800 hover:bg-red-50">
+          {t("courses.deleteLessonNamed", { title: lesson.title })}
+        </button>
+      </form>
+    </div>
+  );
+}

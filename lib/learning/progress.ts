@@ -1,0 +1,194 @@
+import { recordAudit } from "@/lib/audit/record";
+import type { Viewer } from "@/lib/auth/viewer";
+import { assertStudyCourse } from "@/lib/courses/access";
+import { db, Prisma } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { acceptDuration, creditedSeconds, doneThreshold, VIDEO_RULES } from "./rules";
+import { progressInput } from "./schemas";
+
+export type CourseProgress = {
+  /** Lessons in the course. */
+  total: number;
+  /** Lessons the viewer has finished (LessonProgress.doneAt set). */
+  done: number;
+  /** 0–100, rounded down: 100 only when every lesson is done. */
+  percent: number;
+  doneLessonIds: string[];
+};
+
+/** Whole percent, rounded down so that 100 means every lesson is done; 0 for an empty course. */
+export function progressPercent(done: number, total: number): number {
+  if (total <= 0) return 0;
+  return Math.min(100, Math.floor((done * 100) / total));
+}
+
+/**
+ * The viewer's own progress in a course (docs/decisions/062-learning-progress.md). Scoped by the
+ * viewer: it reads only the viewer's own LessonProgress rows, and counts the course's lessons only
+ * when the viewer holds an enrolment in it (any status) — anyone else (a staff preview, a stranger
+ * with a forged id) gets all zeros, so it never tells whether a course exists. Callers that show a
+ * course check `courseAccess` / `assertStudyCourse` first, as they must anyway.
+ * One query.
+ */
+export async function courseProgress(viewer: Viewer, courseId: string): Promise<CourseProgress> {
+  const rows = await db().$queryRaw<{ total: number; done: number; doneIds: string[] | null }[]>`
+    SELECT count(l."id")::int AS "total",
+           count(p."doneAt")::int AS "done",
+           array_agg(l."id"::text ORDER BY l."id") FILTER (WHERE p."doneAt" IS NOT NULL) AS "doneIds"
+    FROM "Lesson" l
+    LEFT JOIN "LessonProgress" p ON p."lessonId" = l."id" AND p."userId" = ${viewer.userId}::uuid
+    WHERE l."courseId" = ${courseId}::uuid
+      AND EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."courseId" = ${courseId}::uuid AND e."userId" = ${viewer.userId}::uuid)`;
+  const row = rows[0];
+  const total = row?.total ?? 0;
+  const done = row?.done ?? 0;
+  return { total, done, percent: progressPercent(done, total), doneLessonIds: row?.doneIds ?? [] };
+}
+
+/** The stored row as a write returns it. */
+export type LessonProgressRow = {
+  positionSeconds: number;
+  watchedSeconds: number;
+  doneAt: Date | null;
+  /** This very write finished the lesson. */
+  justDone: boolean;
+  /** This very write completed the enrolment (all lessons done). */
+  courseCompleted: boolean;
+};
+
+/** The database's clock, at the precision of the timestamp(3) columns, in UTC like Prisma's own writes. */
+const NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')::timestamp(3)`;
+const SLACK = Prisma.sql`make_interval(secs => ${VIDEO_RULES.slackSeconds}::float8)`;
+
+/**
+ * Records one progress event of the viewer (docs/decisions/062-learning-progress.md).
+ *
+ * - The lesson must be in a course the viewer may study (`assertStudyCourse`): others get
+ *   NOT_FOUND (withdrawn, not enrolled, another unit, forged ids, a courseId that is not the
+ *   lesson's). Staff previewing without an enrolment get FORBIDDEN and nothing is written; a
+ *   trainer who is also enrolled writes as the learner they are.
+ * - One `INSERT … ON CONFLICT DO UPDATE` applies the rules of lib/learning/rules.ts on the locked
+ *   row: no read-modify-write, so concurrent writes from one phone stay consistent.
+ * - When the write finishes the last lesson, the enrolment becomes COMPLETED, once, audited.
+ */
+export async function recordProgress(viewer: Viewer, raw: unknown): Promise<LessonProgressRow> {
+  const parsed = progressInput.safeParse(raw);
+  if (!parsed.success) throw new AppError("VALIDATION", "learning.progress.invalid");
+  const input = parsed.data;
+
+  const lesson = await db().lesson.findUnique({
+    where: { id: input.lessonId },
+    select: { id: true, courseId: true, kind: true, durationSeconds: true },
+  });
+  if (!lesson || (input.courseId !== undefined && input.courseId !== lesson.courseId)) throw notFound();
+  const access = await assertStudyCourse(viewer, lesson.courseId);
+  if (!access.study || !access.enrolment) throw new AppError("FORBIDDEN", "learning.progress.previewOnly");
+
+  let rows: { positionSeconds: number; watchedSeconds: number; doneAt: Date | null; justDone: boolean }[];
+  if (input.event === "complete") {
+    if (lesson.kind === "VIDEO") throw new AppError("VALIDATION", "learning.progress.videoNeedsWatching");
+    rows = await db().$queryRaw`
+      INSERT INTO "LessonProgress" AS p ("userId", "lessonId", "courseId", "doneAt", "updatedAt")
+      VALUES (${viewer.userId}::uuid, ${lesson.id}::uuid, ${lesson.courseId}::uuid, ${NOW}, ${NOW})
+      ON CONFLICT ("userId", "lessonId") DO UPDATE SET "doneAt" = ${NOW}, "updatedAt" = ${NOW}
+        WHERE p."doneAt" IS NULL
+      RETURNING "positionSeconds", "watchedSeconds", "doneAt", true AS "justDone"`;
+    if (rows.length === 0) {
+      // Already done: nothing changed (the same request twice is the same result).
+      const row = await db().lessonProgress.findUniqueOrThrow({
+        where: { userId_lessonId: { userId: viewer.userId, lessonId: lesson.id } },
+        select: { positionSeconds: true, watchedSeconds: true, doneAt: true },
+      });
+      rows = [{ ...row, justDone: false }];
+    }
+  } else {
+    if (lesson.kind !== "VIDEO") throw new AppError("VALIDATION", "learning.progress.notVideo");
+    const duration = lesson.durationSeconds ?? (await learnDuration(lesson.id, input.duration));
+    rows = await db().$queryRaw(videoUpsert(viewer.userId, lesson, duration, input));
+  }
+  const row = rows[0]!;
+  let courseCompleted = false;
+  // Completion is checked in its own statement, after the progress row is committed: two lessons
+  // finished at once by two requests each see the other's row, so the last one completes.
+  // A repeated "complete" on an ACTIVE enrolment checks again (it heals a check that never ran).
+  if (row.justDone || (input.event === "complete" && access.enrolment.status === "ACTIVE")) {
+    courseCompleted = await completeEnrolmentIfAllDone(viewer, lesson.courseId);
+  }
+  return { ...row, courseCompleted };
+}
+
+/**
+ * A VIDEO lesson without a length takes the first believable length a player reports
+ * (bounded by VIDEO_RULES); null when none is known yet.
+ */
+async function learnDuration(lessonId: string, reported: number | undefined): Promise<number | null> {
+  const accepted = acceptDuration(reported);
+  if (accepted === null) return null;
+  await db().lesson.updateMany({ where: { id: lessonId, durationSeconds: null }, data: { durationSeconds: accepted } });
+  const lesson = await db().lesson.findUniqueOrThrow({ where: { id: lessonId }, select: { durationSeconds: true } });
+  return lesson.durationSeconds;
+}
+
+/** The rules of `applyVideoWrite` (lib/learning/rules.ts) as one upsert on the locked row. */
+function videoUpsert(
+  userId: string,
+  lesson: { id: string; courseId: string },
+  duration: number | null,
+  input: { position: number; watchedDelta: number },
+): Prisma.Sql {
+  const rate = VIDEO_RULES.maxRate;
+  const claimed = duration === null ? 0 : Math.round(Math.min(input.watchedDelta, VIDEO_RULES.maxDeltaSeconds));
+  const position = Math.max(0, Math.min(duration ?? VIDEO_RULES.maxDurationSeconds, Math.round(input.position)));
+  const threshold = duration === null ? null : doneThreshold(duration);
+  // The first write: the credit clock starts `slack` seconds back.
+  const firstCredit = creditedSeconds(null, input.watchedDelta, duration, 0);
+  const firstDone = duration !== null && firstCredit >= threshold!;
+  // Later writes: what the client claims, at most what the clock allows, never past the duration.
+  const credit = Prisma.sql`GREATEST(0, LEAST(
+      ${claimed}::int,
+      FLOOR(GREATEST(0, EXTRACT(EPOCH FROM (${NOW} - p."updatedAt"))) * ${rate}::float8)::int,
+      COALESCE(${duration}::int, 0) - p."watchedSeconds"))`;
+  return Prisma.sql`
+    INSERT INTO "LessonProgress" AS p ("userId", "lessonId", "courseId", "positionSeconds", "watchedSeconds", "doneAt", "updatedAt")
+    VALUES (${userId}::uuid, ${lesson.id}::uuid, ${lesson.courseId}::uuid, ${position}::int, ${firstCredit}::int,
+            CASE WHEN ${firstDone}::boolean THEN ${NOW} END,
+            ${NOW} - ${SLACK} + make_interval(secs => ${firstCredit / rate}::float8))
+    ON CONFLICT ("userId", "lessonId") DO UPDATE SET
+      "positionSeconds" = ${position}::int,
+      "watchedSeconds" = p."watchedSeconds" + ${credit},
+      "doneAt" = COALESCE(p."doneAt",
+        CASE WHEN ${threshold}::int IS NOT NULL AND p."watchedSeconds" + ${credit} >= ${threshold}::int THEN ${NOW} END),
+      "updatedAt" = GREATEST(p."updatedAt" + make_interval(secs => ${credit}::float8 / ${rate}::float8), ${NOW} - ${SLACK})
+    RETURNING "positionSeconds", "watchedSeconds", "doneAt", ("doneAt" IS NOT NULL AND "doneAt" = ${NOW}) AS "justDone"`;
+}
+
+/**
+ * Marks the viewer's enrolment COMPLETED when every lesson of the course is done. The status
+ * condition makes it happen once, whatever the number of concurrent callers; audited.
+ */
+async function completeEnrolmentIfAllDone(viewer: Viewer, courseId: string): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    const done = await tx.$queryRaw<{ id: string; unitId: string; completedAt: Date }[]>`
+      UPDATE "Enrolment" e SET "status" = 'COMPLETED', "completedAt" = ${NOW}, "updatedAt" = ${NOW}
+      WHERE e."userId" = ${viewer.userId}::uuid AND e."courseId" = ${courseId}::uuid AND e."status" = 'ACTIVE'
+        AND EXISTS (SELECT 1 FROM "Lesson" l WHERE l."courseId" = ${courseId}::uuid)
+        AND NOT EXISTS (
+          SELECT 1 FROM "Lesson" l
+          WHERE l."courseId" = ${courseId}::uuid
+            AND NOT EXISTS (
+              SELECT 1 FROM "LessonProgress" lp
+              WHERE lp."userId" = ${viewer.userId}::uuid AND lp."lessonId" = l."id" AND lp."doneAt" IS NOT NULL))
+      RETURNING e."id", e."unitId", e."completedAt"`;
+    const enrolment = done[0];
+    if (!enrolment) return false;
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: "enrolment.complete",
+      entity: "Enrolment",
+      entityId: enrolment.id,
+      unitId: enrolment.unitId,
+      data: { courseId, before: { status: "ACTIVE" }, after: { status: "COMPLETED", completedAt: enrolment.completedAt.toISOString() } },
+    });
+    return true;
+  });
+}
