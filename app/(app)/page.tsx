@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { MyCourses } from "@/components/courses/my-courses";
 import { Section } from "@/components/section";
 import { requireViewer } from "@/lib/auth/session";
 import { hasAnywhere } from "@/lib/auth/viewer";
+import { listMyCourses } from "@/lib/courses/enrolment";
 import { getT } from "@/lib/i18n/server";
 import { grantUnitNames, unitStats } from "@/lib/units/queries";
 
@@ -12,6 +14,8 @@ export default async function HomePage() {
   const isAdmin = hasAnywhere(viewer, "unit:read");
   const stats = isAdmin ? await unitStats(viewer) : null;
   const grantsOf = (role: string) => viewer.grants.filter((g) => g.role === role);
+  // Courses under way first (a learner's home is where they pick up again), at most five.
+  const studying = viewer.roles.includes("LEARNER") ? (await listMyCourses(viewer)).filter((c) => c.status === "ACTIVE").slice(0, 5) : [];
 
   return (
     <div className="space-y-6">
@@ -39,9 +43,16 @@ export default async function HomePage() {
               <Stat label={t("home.stat.activePeople")} value={stats.activePeople} />
             </dl>
           ) : null}
-          <Link href="/units" className="mt-4 inline-block font-semibold text-brand-700 underline">
-            {t("home.openUnits")}
-          </Link>
+          <div className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
+            <Link href="/units" className="font-semibold text-brand-700 underline">
+              {t("home.openUnits")}
+            </Link>
+            {hasAnywhere(viewer, "plan:read") ? (
+              <Link href="/plans" className="font-semibold text-brand-700 underline">
+                {t("home.openPlans")}
+              </Link>
+            ) : null}
+          </div>
         </Section>
       ) : null}
 
@@ -53,15 +64,31 @@ export default async function HomePage() {
               <li key={g.unitId}>{names.get(g.unitId)}</li>
             ))}
           </ul>
+          <Link href="/courses/manage" className="mt-3 inline-block font-semibold text-brand-700 underline">
+            {t("home.trainer.courses")}
+          </Link>
         </Section>
       ) : null}
 
       {viewer.roles.includes("LEARNER") ? (
         <Section id="learner" title={t("home.learner.title")}>
           <p className="text-slate-700">{t("home.learner.body", { unit: names.get(viewer.unitId) ?? "" })}</p>
-          <Link href="/profile" className="mt-3 inline-block font-semibold text-brand-700 underline">
-            {t("home.openProfile")}
-          </Link>
+          {studying.length > 0 ? (
+            <>
+              <h3 className="mt-4 font-semibold">{t("home.learner.continue")}</h3>
+              <MyCourses rows={studying} t={t} />
+            </>
+          ) : (
+            <p className="mt-3 text-slate-700">{t("home.learner.noCourses")}</p>
+          )}
+          <div className="mt-3 flex flex-wrap gap-x-6 gap-y-2">
+            <Link href="/courses" className="font-semibold text-brand-700 underline">
+              {t("home.learner.catalogue")}
+            </Link>
+            <Link href="/profile" className="font-semibold text-brand-700 underline">
+              {t("home.openProfile")}
+            </Link>
+          </div>
         </Section>
       ) : null}
     </div>

@@ -89,6 +89,9 @@ export type MyCourse = {
   completedAt: Date | null;
   areaName: string;
   areaNameEn: string;
+  /** Lessons in the course, and how many of them the viewer has finished. */
+  lessons: number;
+  lessonsDone: number;
 };
 
 /**
@@ -110,7 +113,20 @@ export async function listMyCourses(viewer: Viewer, opts: { includeWithdrawn?: b
       course: { select: { id: true, title: true, code: true, hours: true, status: true, area: { select: { name: true, nameEn: true } } } },
     },
   });
+  const ids = rows.map((r) => r.course.id);
+  // The viewer's own progress in these courses, one grouped query.
+  const counts = ids.length
+    ? await db().$queryRaw<{ courseId: string; lessons: number; done: number }[]>`
+        SELECT l."courseId", count(l."id")::int AS "lessons", count(p."doneAt")::int AS "done"
+        FROM "Lesson" l
+        LEFT JOIN "LessonProgress" p ON p."lessonId" = l."id" AND p."userId" = ${viewer.userId}::uuid
+        WHERE l."courseId" = ANY(${ids}::uuid[])
+        GROUP BY l."courseId"`
+    : [];
+  const countOf = new Map(counts.map((c) => [c.courseId, c]));
   return rows.map((r) => ({
+    lessons: countOf.get(r.course.id)?.lessons ?? 0,
+    lessonsDone: countOf.get(r.course.id)?.done ?? 0,
     courseId: r.course.id,
     title: r.course.title,
     code: r.course.code,

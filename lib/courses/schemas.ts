@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkboxList } from "@/lib/forms/zod";
 import { TARGET_GROUPS } from "./target-groups";
 
 export { TARGET_GROUPS };
@@ -33,11 +34,7 @@ export const courseFields = z.object({
   areaId: z.uuid({ message: "courses.chooseArea" }),
   summary: text(2000).default(""),
   objectives: text(4000).default(""),
-  targetGroups: z
-    .string()
-    .default("")
-    .transform((v) => [...new Set(v.split(",").map((s) => s.trim()).filter(Boolean))])
-    .pipe(z.array(z.enum(TARGET_GROUPS)).min(1, { message: "courses.chooseTargetGroup" })),
+  targetGroups: checkboxList(TARGET_GROUPS, { none: "courses.chooseTargetGroup" }),
   hours: z.coerce
     .number({ message: "courses.hoursRange" })
     .int({ message: "courses.hoursRange" })

@@ -40,7 +40,9 @@ function handleForm<S extends z.ZodType, A extends Viewer | null>(
     const t = await getT();
     const raw: Record<string, string> = {};
     for (const [key, value] of formData) {
-      if (typeof value === "string" && !key.startsWith("$")) raw[key] = value;
+      if (typeof value !== "string" || key.startsWith("$")) continue;
+      // Several values of one name (checkboxes) arrive comma-joined, as the schemas read them.
+      raw[key] = key in raw ? `${raw[key]},${value}` : value;
     }
     const values = Object.fromEntries(
       Object.entries(raw).filter(([key]) => !/password|token|confirm|current/i.test(key)),

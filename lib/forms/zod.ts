@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { vi, type MessageKey } from "@/lib/i18n/messages/vi";
 import type { Translate } from "@/lib/i18n/messages";
 
@@ -34,4 +34,16 @@ export function fieldErrors(error: z.ZodError, raw: Record<string, unknown>, t: 
     if (!list.includes(message)) list.push(message);
   }
   return out;
+}
+
+/**
+ * Ticked checkboxes of one name, which `formAction` joins with commas (and imports write the same
+ * way): a list of distinct values of `choices`, at least one.
+ */
+export function checkboxList<T extends readonly [string, ...string[]]>(choices: T, messages: { invalid?: MessageKey; none: MessageKey }) {
+  return z
+    .string()
+    .default("")
+    .transform((v) => [...new Set(v.split(",").map((s) => s.trim()).filter(Boolean))])
+    .pipe(z.array(z.enum(choices, messages.invalid ? { message: messages.invalid } : undefined)).min(1, { message: messages.none }));
 }

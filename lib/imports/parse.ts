@@ -42,12 +42,20 @@ export function detectKind(bytes: Uint8Array): FileKind {
 
 /** Parses an upload into rows of strings (NFC), mapped to the import's fields by header. */
 export async function parseImportFile(bytes: Uint8Array): Promise<ParsedFile> {
-  const kind = detectKind(bytes);
-  const table = kind === "xlsx" ? await readXlsx(bytes) : readCsv(bytes);
+  const { kind, table } = await readTable(bytes);
   return toRows(kind, table);
 }
 
-type Table = { cells: string[]; line: number }[];
+export type Table = { cells: string[]; line: number }[];
+
+/**
+ * An upload's first visible sheet (XLSX, typed by content) or its CSV text as rows of cleaned
+ * strings with their row numbers, within IMPORT_LIMITS. Every spreadsheet import starts here.
+ */
+export async function readTable(bytes: Uint8Array): Promise<{ kind: FileKind; table: Table }> {
+  const kind = detectKind(bytes);
+  return { kind, table: kind === "xlsx" ? await readXlsx(bytes) : readCsv(bytes) };
+}
 
 function toRows(kind: FileKind, table: Table): ParsedFile {
   const nonEmpty = table.filter((r) => r.cells.some((c) => c.trim() !== ""));

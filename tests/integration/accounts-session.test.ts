@@ -100,3 +100,25 @@ describe("re-issuing the session after a password change", () => {
     expect(await reissueSessionCookie(user.id, 1)).toBe(false);
   });
 });
+
+describe("form actions", () => {
+  it("hand several ticked checkboxes of one name to the schema together, comma-joined", async () => {
+    const p = await makeProvince();
+    const user = await makeUser({ unitId: p.communeA.id });
+    session.current = { userId: user.id, sv: 0 };
+    const { checkboxList } = await import("@/lib/forms/zod");
+    const run = vi.fn(async () => ({ messageKey: "profile.saved" as const }));
+    const action = formAction(z.object({ groups: checkboxList(["CAN_BO", "CONG_CHUC", "VIEN_CHUC"], { none: "courses.chooseTargetGroup" }), title: z.string() }), run);
+    const form = new FormData();
+    form.append("title", "Lớp A");
+    form.append("groups", "CAN_BO");
+    form.append("groups", "VIEN_CHUC");
+    form.append("groups", "CAN_BO");
+    expect(await action({ status: "idle" }, form)).toMatchObject({ status: "ok" });
+    expect(run).toHaveBeenCalledWith(expect.anything(), { title: "Lớp A", groups: ["CAN_BO", "VIEN_CHUC"] }, expect.anything());
+
+    const none = new FormData();
+    none.append("title", "Lớp B");
+    expect(await action({ status: "idle" }, none)).toMatchObject({ status: "error", fieldErrors: { groups: ["Hãy chọn ít nhất một đối tượng."] } });
+  });
+});

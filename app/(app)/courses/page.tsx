@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CourseList } from "@/components/courses/course-list";
-import { EnrolmentBadge } from "@/components/courses/badges";
+import { MyCourses } from "@/components/courses/my-courses";
 import { Pager } from "@/components/courses/pager";
 import { requireViewer } from "@/lib/auth/session";
 import { hasAnywhere } from "@/lib/auth/viewer";
@@ -72,16 +72,7 @@ export default async function CoursesPage({ searchParams }: Props) {
           {mine.length === 0 ? (
             <p className="mt-1 text-sm text-slate-700">{t("courses.myCoursesEmpty")}</p>
           ) : (
-            <ul className="mt-2 divide-y divide-slate-100" aria-label={t("courses.myCourses")}>
-              {mine.map((c) => (
-                <li key={c.courseId} className="flex flex-wrap items-center gap-2 py-2">
-                  <Link href={`/courses/${c.courseId}`} className="font-semibold text-brand-700 underline-offset-2 hover:underline [overflow-wrap:anywhere]">
-                    {c.title}
-                  </Link>
-                  <EnrolmentBadge status={c.status} t={t} />
-                </li>
-              ))}
-            </ul>
+            <MyCourses rows={mine} t={t} />
           )}
         </section>
       ) : null}

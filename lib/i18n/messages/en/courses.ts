@@ -21,6 +21,7 @@ export const courses: Record<keyof typeof vi, string> = {
   "courses.hoursValue": "{hours} periods",
   "courses.myCourses": "My courses",
   "courses.myCoursesEmpty": "You have not enrolled in any course yet.",
+  "courses.myProgress": "{done} of {total} lessons done",
   "courses.enrolment.ACTIVE": "In progress",
   "courses.enrolment.COMPLETED": "Completed",
   "courses.enrolment.WITHDRAWN": "Withdrawn",

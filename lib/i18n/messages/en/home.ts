@@ -17,5 +17,10 @@ export const home: Record<keyof typeof vi, string> = {
   "home.stat.people": "Officials",
   "home.stat.activePeople": "Active",
   "home.openUnits": "Open the unit tree",
+  "home.openPlans": "Open the training plans",
   "home.openProfile": "View profile",
+  "home.trainer.courses": "Courses you teach",
+  "home.learner.continue": "In progress",
+  "home.learner.noCourses": "You have no course under way. Browse the catalogue to enrol.",
+  "home.learner.catalogue": "Browse the course catalogue",
 };

@@ -20,6 +20,7 @@ export const courses = {
   "courses.hoursValue": "{hours} tiết",
   "courses.myCourses": "Khóa học của tôi",
   "courses.myCoursesEmpty": "Bạn chưa ghi danh khóa học nào.",
+  "courses.myProgress": "Đã học {done}/{total} bài",
   "courses.enrolment.ACTIVE": "Đang học",
   "courses.enrolment.COMPLETED": "Đã hoàn thành",
   "courses.enrolment.WITHDRAWN": "Đã rút",

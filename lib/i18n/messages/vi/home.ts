@@ -15,5 +15,10 @@ export const home = {
   "home.stat.people": "Cán bộ, công chức, viên chức",
   "home.stat.activePeople": "Đang hoạt động",
   "home.openUnits": "Mở cây đơn vị",
+  "home.openPlans": "Xem kế hoạch đào tạo, bồi dưỡng",
   "home.openProfile": "Xem hồ sơ",
+  "home.trainer.courses": "Khóa học bạn phụ trách",
+  "home.learner.continue": "Đang học",
+  "home.learner.noCourses": "Bạn chưa có khóa học nào đang học. Hãy xem danh mục để ghi danh.",
+  "home.learner.catalogue": "Xem danh mục khóa học",
 } as const;
