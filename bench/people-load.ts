@@ -9,6 +9,7 @@ import { closeDb } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations";
 import { recreateDatabase } from "./db";
 import { BENCH_PASSWORD, generateProvince } from "./generate-province";
+import { signIn, waitForServer } from "./http";
 
 const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/taphuan_bench";
 const port = Number(process.env.BENCH_PORT ?? 3300);
@@ -16,32 +17,7 @@ const base = `http://localhost:${port}`;
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const duration = Number(process.env.BENCH_SECONDS ?? 20);
 
-async function signIn(email: string): Promise<string> {
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const csrfCookie = csrfRes.headers.get("set-cookie")!.split(";")[0]!;
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password: BENCH_PASSWORD, json: "true" }),
-  });
-  const session = res.headers.getSetCookie().find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`sign-in failed for ${email}: ${res.status}`);
-  return session.split(";")[0]!;
-}
 
-async function waitForServer() {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("server did not start");
-}
 
 /**
  * `connections` simulated people, each opening a page, reading it for 0.5–1.5 s, opening the next
@@ -115,9 +91,9 @@ const server = spawn("npx", ["next", "start", "-p", String(port)], {
   detached: true,
 });
 try {
-  await waitForServer();
-  const admin = await signIn(world.provinceAdmin);
-  const communeAdmin = await signIn(world.communeAdmin);
+  await waitForServer(base);
+  const admin = await signIn(base, world.provinceAdmin, BENCH_PASSWORD);
+  const communeAdmin = await signIn(base, world.communeAdmin, BENCH_PASSWORD);
   const searches = ["nguyen van", "tran thi thu", "le huu", "pham", "vo thi tuyen", "dang quoc", "bui", "hoang anh"].map(
     (q) => `/people?q=${encodeURIComponent(q)}`,
   );

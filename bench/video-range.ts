@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { once } from "node:events";
 import { recreateDatabase } from "./db";
+import { signIn, waitForServer } from "./http";
 
 const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/taphuan_bench_video";
 const port = Number(process.env.BENCH_PORT ?? 3310);
@@ -118,32 +119,7 @@ function openHandles(): number {
   return n;
 }
 
-async function waitForServer() {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("server did not start");
-}
 
-async function signIn(email: string): Promise<string> {
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const csrfCookie = csrfRes.headers.get("set-cookie")!.split(";")[0]!;
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password: TEST_PASSWORD, json: "true" }),
-  });
-  const session = res.headers.getSetCookie().find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`sign-in failed for ${email}: ${res.status}`);
-  return session.split(";")[0]!;
-}
 
 const fd = openSync(videoPath, "r");
 /** The bytes on disk at `start`, to check what the server sent. */
@@ -222,8 +198,8 @@ const quantile = (xs: number[], q: number) => {
 };
 
 try {
-  await waitForServer();
-  const cookie = await signIn(learner.email);
+  await waitForServer(base);
+  const cookie = await signIn(base, learner.email, TEST_PASSWORD);
   // Cold: the server has started and answered one request of each kind.
   for (const kind of ["seek", "range", "full"] as const) await request(cookie, kind, Date.now() + 2000);
   await new Promise((r) => setTimeout(r, 2000));

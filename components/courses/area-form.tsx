@@ -5,7 +5,7 @@ import { Field } from "@/components/field";
 import { FormMessage, SubmitButton } from "@/components/form-status";
 import { idleForm, type FormState } from "@/lib/forms/state";
 import { translator, type Locale } from "@/lib/i18n/messages";
-import { useResponseKey } from "./use-response-key";
+import { useResponseKey } from "@/components/use-response-key";
 
 type Area = { id: string; code: string; name: string; nameEn: string; position: number };
 

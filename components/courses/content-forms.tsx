@@ -6,7 +6,7 @@ import { FormMessage, SubmitButton } from "@/components/form-status";
 import { idleForm, type FormState } from "@/lib/forms/state";
 import { translator, type Locale } from "@/lib/i18n/messages";
 import { RichTextEditor } from "./rich-text-editor";
-import { useResponseKey } from "./use-response-key";
+import { useResponseKey } from "@/components/use-response-key";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 type SectionChoice = { id: string; title: string };

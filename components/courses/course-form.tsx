@@ -6,7 +6,7 @@ import { FormMessage, SubmitButton } from "@/components/form-status";
 import { TARGET_GROUPS } from "@/lib/courses/target-groups";
 import { idleForm, type FormState } from "@/lib/forms/state";
 import { translator, type Locale } from "@/lib/i18n/messages";
-import { useResponseKey } from "./use-response-key";
+import { useResponseKey } from "@/components/use-response-key";
 
 export type Choice = { id: string; name: string; depth?: number };
 export type CourseValues = {

@@ -6,6 +6,7 @@ export function CategoryField({ t, id, defaultValue, errors }: { t: Translate; i
   return (
     <Field name="category" id={id} label={t("people.category")} errors={errors}>
       <select
+        key={defaultValue}
         id={id}
         name="category"
         defaultValue={defaultValue}

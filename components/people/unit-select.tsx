@@ -11,10 +11,15 @@ type Props = {
   errors?: string[];
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "name">;
 
-/** A select of units in tree order, indented by depth. Pair it with <Field id={id}> for the label and errors. */
+/**
+ * A select of units in tree order, indented by depth. Pair it with <Field id={id}> for the label and errors.
+ * Keyed by its default value: React resets a form after its action, and a select would fall back
+ * to the option it was first rendered with rather than the one submitted (and echoed back).
+ */
 export function UnitSelect({ id, name, units, emptyLabel, errors, ...select }: Props) {
   return (
     <select
+      key={String(select.defaultValue ?? "")}
       id={id}
       name={name}
       aria-invalid={errors?.length ? true : undefined}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useResponseKey } from "@/components/use-response-key";
 import { Field, FieldErrors } from "@/components/field";
 import { FormMessage, SubmitButton } from "@/components/form-status";
 import { idleForm, type FormState } from "@/lib/forms/state";
@@ -16,7 +17,6 @@ type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
  * that changes with each outcome remounts the form, so selects show what was submitted after an
  * error (and the saved values after a success).
  */
-const outcomeKey = (state: FormState) => `${state.status}:${state.message ?? ""}:${JSON.stringify(state.values ?? {})}`;
 
 const control =
   "block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-700";
@@ -43,11 +43,12 @@ function ReasonField({ t, id, state, min }: { t: ReturnType<typeof translator>; 
 export function CreatePlanForm({ locale, action, owners, year }: { locale: Locale; action: Action; owners: UnitOption[]; year: number }) {
   const t = translator(locale);
   const [state, formAction] = useActionState(action, idleForm);
+  const formKey = useResponseKey(state);
   const v = state.status === "error" ? state.values : undefined;
   const errors = (f: string) => state.fieldErrors?.[f];
   return (
     // Labelled by the heading of the section it sits in (id "create-plan-heading").
-    <form action={formAction} className="space-y-3" aria-labelledby="create-plan-heading" noValidate key={outcomeKey(state)}>
+    <form action={formAction} className="space-y-3" aria-labelledby="create-plan-heading" noValidate key={formKey}>
       {owners.length === 1 ? (
         <input type="hidden" name="unitId" value={owners[0]!.id} />
       ) : (
@@ -133,6 +134,7 @@ type ItemFormProps = {
 export function ItemForm({ locale, action, hidden, initial, heading, submitLabel, approved, minReason, units, areas, courses }: ItemFormProps) {
   const t = translator(locale);
   const [state, formAction] = useActionState(action, idleForm);
+  const formKey = useResponseKey(state);
   const v = state.status === "error" ? state.values : undefined;
   const value = (f: Exclude<keyof ItemFormValues, "targetGroups">) => v?.[f] ?? initial[f];
   const groups = v ? (v.targetGroups ?? "").split(",").filter(Boolean) : initial.targetGroups;
@@ -140,7 +142,7 @@ export function ItemForm({ locale, action, hidden, initial, heading, submitLabel
   const invalid = (f: string) => (errors(f)?.length ? true : undefined);
   const describedBy = (f: string, hint = false) => [hint ? `item-${f}-hint` : null, errors(f)?.length ? `item-${f}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <form action={formAction} className="space-y-4" aria-labelledby="item-form-heading" noValidate key={outcomeKey(state)}>
+    <form action={formAction} className="space-y-4" aria-labelledby="item-form-heading" noValidate key={formKey}>
       <h2 id="item-form-heading" className="text-lg font-semibold">
         {heading}
       </h2>
@@ -237,10 +239,11 @@ export function DeleteItemForm({ locale, action, itemId, approved, minReason }: 
 export function QuotaForm({ locale, action, itemId, units, approved, minReason }: { locale: Locale; action: Action; itemId: string; units: UnitOption[]; approved: boolean; minReason: number }) {
   const t = translator(locale);
   const [state, formAction] = useActionState(action, idleForm);
+  const formKey = useResponseKey(state);
   const v = state.status === "error" ? state.values : undefined;
   const errors = (f: string) => state.fieldErrors?.[f];
   return (
-    <form action={formAction} className="space-y-3" aria-label={t("plans.quotaSubmit")} noValidate key={outcomeKey(state)}>
+    <form action={formAction} className="space-y-3" aria-label={t("plans.quotaSubmit")} noValidate key={formKey}>
       <input type="hidden" name="itemId" value={itemId} />
       <div className="grid gap-3 sm:grid-cols-[1fr_10rem]">
         <Field name="unitId" id="quota-unitId" label={t("plans.quotaUnit")} errors={errors("unitId")}>

@@ -3,6 +3,7 @@ import { Readable } from "node:stream";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/viewer";
+import { assertOctetStream, assertSameOrigin } from "@/lib/http/same-origin";
 import { db } from "@/lib/db";
 import type { LessonKind } from "@/lib/db/generated/enums";
 import { env } from "@/lib/env";
@@ -119,24 +120,6 @@ const STATUS_BY_KEY: Partial<Record<MessageKey, number>> = {
   "files.interrupted": 400,
 };
 
-/**
- * Uploads must come from our own pages (as the people import, ASVS 3.5): the Origin is this host and
- * the body is application/octet-stream, which a cross-site form cannot send.
- */
-function assertSameOrigin(request: Request): void {
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  let originHost: string | null = null;
-  try {
-    originHost = origin ? new URL(origin).host : null;
-  } catch {
-    originHost = null;
-  }
-  if (!originHost || !host || originHost !== host) throw new AppError("FORBIDDEN", "errors.forbidden");
-  if (request.headers.get("content-type")?.split(";")[0]?.trim() !== "application/octet-stream") {
-    throw new AppError("VALIDATION", "files.notOctetStream", { field: "file" });
-  }
-}
 
 /** Reads until `max` bytes (or the end) without holding more than that. */
 async function readHead(reader: ReadableStreamDefaultReader<Uint8Array>, max: number): Promise<{ head: Uint8Array; rest: Uint8Array | null; done: boolean }> {
@@ -222,6 +205,7 @@ export type UploadOptions = { limits?: UploadLimits; store?: FileStorage };
  */
 export async function uploadCourseFile(viewer: Viewer, courseId: string, request: Request, options: UploadOptions = {}): Promise<UploadResult> {
   assertSameOrigin(request);
+  assertOctetStream(request, "files.notOctetStream");
   const parsed = uploadQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw new AppError("VALIDATION", "validation.invalid");
   const { sectionId, name } = parsed.data;

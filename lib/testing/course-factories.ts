@@ -127,7 +127,7 @@ export async function makeE2eLearningCourse(input: { ownerUnitId: string; traine
     data: { courseId: course.id, sectionId: section.id, kind: "VIDEO", title: "Bài 2. Video hướng dẫn", position: 2, fileId: file.id, durationSeconds: 20 },
   });
   await makeEnrolment({ userId: input.learnerId, courseId: course.id });
-  return { courseId: course.id, courseTitle: course.title, textLessonId: text.id, videoLessonId: video.id };
+  return { courseId: course.id, courseTitle: course.title, textLessonId: text.id, videoLessonId: video.id, videoFileId: file.id };
 }
 
 export type E2eLearningCourse = Awaited<ReturnType<typeof makeE2eLearningCourse>>;

@@ -61,3 +61,41 @@ test.describe("a commune admin stays in their commune", () => {
     expect((await storedUnit(page, world.units.communeA.id)).children).toEqual([]);
   });
 });
+
+test.describe("a course stays with its audience, trainers and enrolled learners", () => {
+  test("learners and trainers outside its audience reach none of its pages or files by URL", async ({ page, world, browser, baseURL }) => {
+    const res = await page.request.post("/api/test-support", {
+      headers: { "x-e2e-token": process.env.TAPHUAN_E2E_TOKEN! },
+      data: { action: "learningCourse", ownerUnitId: world.units.agency.id, trainerId: world.users.trainer!.id, learnerId: world.users.learner!.id },
+    });
+    expect(res.status(), await res.text()).toBe(200);
+    const c = (await res.json()) as { courseId: string; courseTitle: string; textLessonId: string; videoLessonId: string; videoFileId: string };
+    const urls = [
+      `/courses/${c.courseId}`,
+      `/courses/${c.courseId}/edit`,
+      `/courses/${c.courseId}/content`,
+      `/courses/${c.courseId}/lessons/${c.textLessonId}`,
+      `/courses/${c.courseId}/lessons/${c.videoLessonId}`,
+    ];
+    // learnerB: another commune; learnerTrainer: learner and trainer of the ward, outside the audience.
+    for (const who of [world.users.learnerB!, world.users.learnerTrainer!]) {
+      const context = await browser.newContext({ baseURL, locale: "vi-VN" });
+      const outsider = await context.newPage();
+      await signIn(outsider, who.email, world.password);
+      for (const url of urls) {
+        const r = await outsider.goto(url);
+        expect(r?.status(), `${who.email} ${url}`).toBe(404);
+        await expect(outsider.locator("body")).not.toContainText(c.courseTitle);
+      }
+      const file = await outsider.request.get(`/api/files/${c.videoFileId}`, { headers: { range: "bytes=0-99" } });
+      expect(file.status(), `${who.email} file`).toBe(404);
+      await outsider.goto("/courses?q=tiep+nhan+ho+so");
+      await expect(outsider.locator("body")).not.toContainText(c.courseTitle);
+      await context.close();
+    }
+    // The enrolled learner opens all of it (the outsiders' 404s are about them, not the course).
+    await signIn(page, world.users.learner!.email, world.password);
+    for (const url of [urls[0]!, urls[3]!, urls[4]!]) expect((await page.goto(url))?.status(), url).toBe(200);
+    expect((await page.request.get(`/api/files/${c.videoFileId}`, { headers: { range: "bytes=0-99" } })).status()).toBe(206);
+  });
+});

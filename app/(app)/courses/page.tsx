@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CourseList } from "@/components/courses/course-list";
+import { CourseSearch, courseListHref } from "@/components/courses/course-search";
 import { MyCourses } from "@/components/courses/my-courses";
 import { Pager } from "@/components/courses/pager";
 import { requireViewer } from "@/lib/auth/session";
@@ -18,8 +19,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const control = "block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900";
-
 export default async function CoursesPage({ searchParams }: Props) {
   const viewer = await requireViewer();
   const t = await getT();
@@ -32,15 +31,7 @@ export default async function CoursesPage({ searchParams }: Props) {
     learner ? listMyCourses(viewer) : Promise.resolve([]),
     hasCourseStaffView(viewer),
   ]);
-  const filtered = filters.q !== "" || filters.areaId !== undefined;
-  const pageHref = (page: number) => {
-    const params = new URLSearchParams();
-    if (filters.q) params.set("q", filters.q);
-    if (filters.areaId) params.set("areaId", filters.areaId);
-    if (page > 1) params.set("page", String(page));
-    const query = params.toString();
-    return query ? `/courses?${query}` : "/courses";
-  };
+  const pageHref = (page: number) => courseListHref("/courses", filters, page);
   const links = [
     ...(staff ? [{ href: "/courses/manage", label: t("courses.manageLink") }] : []),
     ...(hasAnywhere(viewer, "catalogue:manage") ? [{ href: "/courses/areas", label: t("courses.areasLink") }] : []),
@@ -80,37 +71,7 @@ export default async function CoursesPage({ searchParams }: Props) {
       {learner ? (
         <>
           <p className="text-slate-700">{t("courses.intro")}</p>
-          <form method="get" action="/courses" role="search" aria-label={t("courses.search")} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
-            <div className="space-y-1">
-              <label htmlFor="courses-q" className="block text-sm font-semibold text-slate-800">
-                {t("courses.searchLabel")}
-              </label>
-              <input id="courses-q" name="q" type="search" defaultValue={filters.q} maxLength={100} placeholder={t("courses.searchPlaceholder")} className={control} />
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="courses-area" className="block text-sm font-semibold text-slate-800">
-                {t("courses.area")}
-              </label>
-              <select id="courses-area" name="areaId" defaultValue={filters.areaId ?? ""} className={control}>
-                <option value="">{t("courses.allAreas")}</option>
-                {areas.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {(locale === "en" && a.nameEn) || a.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-              <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-                {t("courses.searchSubmit")}
-              </button>
-              {filtered ? (
-                <Link href="/courses" className="text-brand-700 underline">
-                  {t("courses.clearFilters")}
-                </Link>
-              ) : null}
-            </div>
-          </form>
+          <CourseSearch path="/courses" filters={filters} areas={areas} locale={locale} t={t} />
 
           <section aria-labelledby="catalogue-heading" className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="catalogue-heading" className="text-lg font-semibold">

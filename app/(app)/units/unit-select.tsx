@@ -21,6 +21,8 @@ type Props = {
 export function UnitSelect({ id, name, options, placeholder, errors, defaultValue, value, onChange }: Props) {
   return (
     <select
+      // Keyed by its default value: see components/people/unit-select.tsx.
+      key={value !== undefined ? "controlled" : (defaultValue ?? "")}
       id={id}
       name={name}
       {...(value !== undefined ? { value } : { defaultValue: defaultValue ?? "" })}

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { noteRefusal } from "@/lib/audit/request";
 import { actingViewer } from "@/lib/auth/session";
-import { AppError, forbidden } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { assertOctetStream, assertSameOrigin } from "@/lib/http/same-origin";
 import type { Translate } from "@/lib/i18n/messages";
 import { getT } from "@/lib/i18n/server";
 import { IMPORT_FIELDS, type ImportField } from "@/lib/imports/columns";
@@ -30,25 +31,6 @@ export async function errorResponse(e: unknown, route: string): Promise<Response
   return Response.json({ error: { code: "INTERNAL", message: t("errors.generic") } }, { status: 500, headers: NO_STORE });
 }
 
-/**
- * State-changing requests must come from our own pages (ASVS 3.5.1–3.5.3): the Origin must be this
- * host, and the body must be sent as application/octet-stream, which a cross-site form cannot do
- * and a cross-site script cannot do without a CORS preflight we never answer.
- */
-function assertSameOrigin(request: Request): void {
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  let originHost: string | null = null;
-  try {
-    originHost = origin ? new URL(origin).host : null;
-  } catch {
-    originHost = null;
-  }
-  if (!originHost || !host || originHost !== host) throw forbidden();
-  if (request.headers.get("content-type")?.split(";")[0]?.trim() !== "application/octet-stream") {
-    throw new AppError("VALIDATION", "imports.unsupportedType", { field: "file" });
-  }
-}
 
 /** The request body, refused beyond the 10 MB limit without reading further. */
 async function readUpload(request: Request): Promise<Uint8Array> {
@@ -95,6 +77,7 @@ export const fileNameParam = z.string().trim().min(1).max(255).catch("import");
  */
 export async function readImportRequest<S extends z.ZodType>(request: Request, query: S) {
   assertSameOrigin(request);
+  assertOctetStream(request, "imports.unsupportedType");
   const viewer = await actingViewer();
   const params = parseQuery(request, query);
   const bytes = await readUpload(request);

@@ -1,6 +1,7 @@
 import { noteRefusal } from "@/lib/audit/request";
 import { actingViewer } from "@/lib/auth/session";
-import { AppError, forbidden } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { assertSameOrigin } from "@/lib/http/same-origin";
 import { getT } from "@/lib/i18n/server";
 import { recordProgress } from "@/lib/learning/progress";
 
@@ -28,27 +29,6 @@ export async function POST(request: Request): Promise<Response> {
   }
 }
 
-/**
- * Only our own pages may write progress: a cross-site page cannot forge a learner's progress
- * with a text/plain form post. Browsers send Origin on every POST (fetch and beacon alike);
- * Sec-Fetch-Site is checked when Origin is missing.
- */
-function assertSameOrigin(request: Request): void {
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (origin) {
-    let originHost: string | null = null;
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-      originHost = null;
-    }
-    if (!host || originHost !== host) throw forbidden();
-    return;
-  }
-  const site = request.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") throw forbidden();
-}
 
 async function readJson(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";

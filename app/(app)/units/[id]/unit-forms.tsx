@@ -73,6 +73,7 @@ export function CreateUnitForm({ locale, parentId }: { locale: Locale; parentId:
       />
       <Field name="kind" id="create-kind" label={t("units.kind")} errors={state.fieldErrors?.kind}>
         <select
+          key={values?.kind ?? "COMMUNE"}
           id="create-kind"
           name="kind"
           defaultValue={values?.kind ?? "COMMUNE"}

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getT } from "@/lib/i18n/server";
 import { importPlanItems } from "@/lib/plans/import";
-import { errorResponse, fileNameParam, NO_STORE, readImportRequest } from "../../../../imports/http";
+import { errorResponse, fileNameParam, NO_STORE, readImportRequest } from "@/app/api/imports/http";
 import { planIdOf, planPreviewJson, reasonParam, type RouteProps } from "../../http";
 
 const query = z.object({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getT } from "@/lib/i18n/server";
 import { previewPlanImport } from "@/lib/plans/import";
-import { errorResponse, fileNameParam, NO_STORE, readImportRequest } from "../../../../imports/http";
+import { errorResponse, fileNameParam, NO_STORE, readImportRequest } from "@/app/api/imports/http";
 import { planIdOf, planPreviewJson, type RouteProps } from "../../http";
 
 const query = z.object({ name: fileNameParam });
