@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   "catalogue:manage", // course areas (held on the province root: areas are province-wide)
   "plan:read", // training plans owned by these units, and the quotas of these units
   "plan:manage", // create, edit, approve and amend plans owned by these units
+  "class:manage", // open, change and cancel classes organised by these units; approve nominations
+  "class:nominate", // nominate officials of these units into classes (within the unit's quota)
   "teach", // trainer work for classes of these units
   "learn", // enrol in courses open to one's own unit
 ] as const;
@@ -48,10 +50,11 @@ const UNIT_ADMIN: readonly Permission[] = [
   "course:create",
   "course:manage",
   "plan:read",
+  "class:nominate",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  PROVINCE_ADMIN: [...UNIT_ADMIN, "unit:merge", "person:anonymise", "role:grant-admin", "catalogue:manage", "plan:manage"],
+  PROVINCE_ADMIN: [...UNIT_ADMIN, "unit:merge", "person:anonymise", "role:grant-admin", "catalogue:manage", "plan:manage", "class:manage"],
   UNIT_ADMIN,
   TRAINER: ["teach", "course:create"],
   LEARNER: ["learn"],
