@@ -1,14 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { PATH_HEADER } from "@/lib/audit/path-header";
+import { PATH_HEADER, RETURN_HEADER } from "@/lib/audit/path-header";
 
 /**
  * Tells server code which path was requested (x-taphuan-path), so that a refused access can be
- * logged with its path (lib/audit/request.ts). The header is always overwritten: never trusted from
+ * logged with its path (lib/audit/request.ts), and the path with its query (x-taphuan-return),
+ * so that a signed-out visitor comes back to it after signing in (lib/auth/session.ts). The header is always overwritten: never trusted from
  * the client. Keep this file small; it runs before every page and server action.
  */
 export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set(PATH_HEADER, request.nextUrl.pathname);
+  headers.set(RETURN_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   return NextResponse.next({ request: { headers } });
 }
 

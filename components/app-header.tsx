@@ -11,12 +11,14 @@ type Props = {
   fullName: string;
   /** The app's name links home, except where home is not reachable yet (a forced password change). */
   homeLink?: boolean;
+  /** In the bar, before the language switch (the notifications link). */
+  extra?: ReactNode;
   /** Below the bar, inside the header: the main navigation. */
   children?: ReactNode;
 };
 
 /** The top bar of the signed-in pages: the app's name, who is signed in, the language switch and sign-out. */
-export function AppHeader({ locale, t, fullName, homeLink = true, children }: Props) {
+export function AppHeader({ locale, t, fullName, homeLink = true, extra, children }: Props) {
   return (
     <header className="bg-brand-700 text-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -31,6 +33,7 @@ export function AppHeader({ locale, t, fullName, homeLink = true, children }: Pr
           <span className="hidden text-sm sm:inline" data-testid="viewer-name">
             {fullName}
           </span>
+          {extra}
           <LanguageSwitch locale={locale} />
           <SignOutButton label={t("nav.signOut")} />
         </div>

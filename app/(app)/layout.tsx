@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app-header";
+import { NotificationBell } from "@/components/classes/notification-bell";
 import { requireViewer } from "@/lib/auth/session";
 import { hasAnywhere } from "@/lib/auth/viewer";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -14,6 +15,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     ...(["learn", "course:read", "course:create"] as const).some((p) => hasAnywhere(viewer, p))
       ? [{ href: "/courses", label: t("nav.courses") }]
       : [],
+    ...(hasAnywhere(viewer, "learn") || hasAnywhere(viewer, "teach") ? [{ href: "/schedule", label: t("schedule.title") }] : []),
+    ...(["class:manage", "class:nominate", "learn", "teach"] as const).some((p) => hasAnywhere(viewer, p))
+      ? [{ href: "/classes", label: t("classes.nav") }]
+      : [],
     ...(hasAnywhere(viewer, "plan:read") ? [{ href: "/plans", label: t("nav.plans") }] : []),
     ...(hasAnywhere(viewer, "unit:read") ? [{ href: "/units", label: t("nav.units") }] : []),
     ...(hasAnywhere(viewer, "person:read") ? [{ href: "/people", label: t("nav.people") }] : []),
@@ -26,7 +31,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
         {t("app.skip")}
       </a>
-      <AppHeader locale={locale} t={t} fullName={viewer.fullName}>
+      <AppHeader locale={locale} t={t} fullName={viewer.fullName} extra={<NotificationBell viewer={viewer} t={t} />}>
         <nav aria-label={t("nav.main")} className="bg-brand-800">
           <ul className="mx-auto flex max-w-5xl gap-1 overflow-x-auto px-2">
             {nav.map((item) => (

@@ -17,7 +17,7 @@ export function MyCourses({ rows, t }: { rows: readonly MyCourse[]; t: Translate
             </Link>
             <EnrolmentBadge status={c.status} t={t} />
           </div>
-          {c.status !== "WITHDRAWN" && c.lessons > 0 ? (
+          {(c.status === "ACTIVE" || c.status === "COMPLETED") && c.lessons > 0 ? (
             <ProgressBar
               percent={progressPercent(c.lessonsDone, c.lessons)}
               label={t("courses.myProgress", { done: c.lessonsDone, total: c.lessons })}

@@ -1,8 +1,11 @@
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { RETURN_HEADER } from "@/lib/audit/path-header";
 import { cache } from "react";
 import { AppError } from "@/lib/errors";
 import { authOptions } from "./options";
+import { safeReturnPath } from "./return-path";
 import { loadViewer, type Viewer } from "./viewer";
 
 /** Where a viewer with `mustChangePassword` is sent until they have chosen their own password. */
@@ -21,9 +24,15 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
  */
 export async function requireViewer(): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect("/login");
+  if (!viewer) redirect(await loginPath());
   if (viewer.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
   return viewer;
+}
+
+/** The sign-in page, asked to come back to the requested page (a QR check-in link, a shared URL). */
+async function loginPath(): Promise<string> {
+  const back = safeReturnPath((await headers()).get(RETURN_HEADER));
+  return back && back !== "/" ? `/login?next=${encodeURIComponent(back)}` : "/login";
 }
 
 /** For the change-password page only: signed in, whether or not the password must change. */

@@ -22,13 +22,15 @@ export type CourseAccess = {
   isTrainer: boolean;
   staff: boolean;
   open: boolean;
-  enrolment: { id: string; status: EnrolmentStatus } | null;
+  enrolment: { id: string; status: EnrolmentStatus; classId: string | null } | null;
   study: boolean;
   /** The viewer may enrol on their own now: open, self-study, not yet (or no longer) enrolled. */
   canSelfEnrol: boolean;
 };
 
 const STUDYING: readonly EnrolmentStatus[] = ["ACTIVE", "COMPLETED"];
+/** Enrolments that hold nothing any more: the person may enrol again (the same row is reused). */
+export const ENDED: readonly EnrolmentStatus[] = ["WITHDRAWN", "REJECTED"];
 
 /** The viewer's home unit and its ancestors: the units whose audience includes the viewer. */
 export async function homeUnitChain(viewer: Viewer): Promise<string[]> {
@@ -69,7 +71,7 @@ export async function courseAccess(viewer: Viewer, courseId: string): Promise<Co
       status: true,
       selfEnrol: true,
       trainers: { where: { userId: viewer.userId }, select: { userId: true } },
-      enrolments: { where: { userId: viewer.userId }, select: { id: true, status: true } },
+      enrolments: { where: { userId: viewer.userId }, select: { id: true, status: true, classId: true } },
       audience: { select: { unitId: true } },
     },
   });
@@ -93,7 +95,7 @@ export async function courseAccess(viewer: Viewer, courseId: string): Promise<Co
     open,
     enrolment,
     study,
-    canSelfEnrol: open && course.selfEnrol && (enrolment === null || enrolment.status === "WITHDRAWN"),
+    canSelfEnrol: open && course.selfEnrol && (enrolment === null || ENDED.includes(enrolment.status)),
   };
 }
 

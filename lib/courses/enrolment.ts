@@ -3,7 +3,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import type { EnrolmentStatus } from "@/lib/db/generated/enums";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
-import { courseAccess } from "./access";
+import { ENDED, courseAccess } from "./access";
 
 /**
  * Self-enrolment (ghi danh) in a self-study course open to the viewer. Idempotent: enrolling
@@ -13,7 +13,7 @@ import { courseAccess } from "./access";
  */
 export async function selfEnrol(viewer: Viewer, courseId: string): Promise<{ changed: boolean; enrolmentId: string }> {
   const access = await courseAccess(viewer, courseId);
-  if (access.enrolment && access.enrolment.status !== "WITHDRAWN") return { changed: false, enrolmentId: access.enrolment.id };
+  if (access.enrolment && !ENDED.includes(access.enrolment.status)) return { changed: false, enrolmentId: access.enrolment.id };
   if (!access.open) throw notFound();
   if (!access.course.selfEnrol) throw new AppError("FORBIDDEN", "courses.notSelfEnrol");
   const run = () =>
@@ -23,11 +23,24 @@ export async function selfEnrol(viewer: Viewer, courseId: string): Promise<{ cha
       const unitId = me[0]?.unitId;
       if (!unitId) throw notFound();
       const existing = await tx.enrolment.findUnique({ where: { userId_courseId: { userId: viewer.userId, courseId } } });
-      if (existing && existing.status !== "WITHDRAWN") return { changed: false, enrolmentId: existing.id };
+      if (existing && !ENDED.includes(existing.status)) return { changed: false, enrolmentId: existing.id };
+      // Reused after a withdrawal or a refused nomination: now self-study, out of any class.
       const enrolment = existing
         ? await tx.enrolment.update({
             where: { id: existing.id },
-            data: { status: "ACTIVE", unitId, withdrawnAt: null, enrolledAt: new Date(), completedAt: null },
+            data: {
+              status: "ACTIVE",
+              unitId,
+              withdrawnAt: null,
+              enrolledAt: new Date(),
+              completedAt: null,
+              classId: null,
+              quotaUnitId: null,
+              nominatedById: null,
+              waitlistedAt: null,
+              decidedAt: null,
+              decidedById: null,
+            },
           })
         : await tx.enrolment.create({ data: { userId: viewer.userId, courseId, unitId } });
       await recordAudit(tx, {
@@ -52,17 +65,20 @@ export async function selfEnrol(viewer: Viewer, courseId: string): Promise<{ cha
 
 /**
  * Withdraws from a self-study course the viewer is ACTIVE in (a completed course stays
- * completed). Withdrawing twice is not an error.
+ * completed; a class seat is given back with `withdrawFromClass`, lib/classes/nomination.ts).
+ * Withdrawing twice is not an error.
  */
 export async function withdraw(viewer: Viewer, courseId: string): Promise<{ changed: boolean }> {
   const access = await courseAccess(viewer, courseId);
   if (!access.enrolment) throw notFound();
-  if (access.enrolment.status === "WITHDRAWN") return { changed: false };
+  if (ENDED.includes(access.enrolment.status)) return { changed: false };
   if (access.enrolment.status === "COMPLETED") throw new AppError("CONFLICT", "courses.completedCannotWithdraw");
+  // A class seat is given back on the class's page, where the waiting list moves up.
+  if (access.enrolment.classId) throw new AppError("CONFLICT", "courses.withdrawFromClass");
   if (!access.course.selfEnrol) throw new AppError("FORBIDDEN", "courses.notSelfEnrol");
   return db().$transaction(async (tx) => {
     const { count } = await tx.enrolment.updateMany({
-      where: { userId: viewer.userId, courseId, status: "ACTIVE" },
+      where: { userId: viewer.userId, courseId, status: "ACTIVE", classId: null },
       data: { status: "WITHDRAWN", withdrawnAt: new Date() },
     });
     if (count === 0) return { changed: false };

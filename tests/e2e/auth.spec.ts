@@ -69,3 +69,22 @@ test.describe("each role has its own home", () => {
     await expect(page.getByRole("heading", { name: "Báo cáo viên" })).toBeVisible();
   });
 });
+
+test("a signed-out visitor is brought back to the page they asked for, and never to another site", async ({ page, world }) => {
+  const wanted = `/people?q=${encodeURIComponent("Võ Thị")}&status=all`;
+  await page.goto(wanted);
+  await expect(page).toHaveURL(/\/login\?next=/);
+  await page.getByLabel("Thư điện tử").fill(world.users.unitAdminA!.email);
+  await page.getByLabel("Mật khẩu").fill(world.password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === wanted);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+
+  // A crafted link to the sign-in page cannot send anyone elsewhere.
+  await page.context().clearCookies();
+  await page.goto("/login?next=//evil.example/phish");
+  await page.getByLabel("Thư điện tử").fill(world.users.unitAdminA!.email);
+  await page.getByLabel("Mật khẩu").fill(world.password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).toHaveURL((url) => url.hostname === "localhost" && url.pathname === "/");
+});

@@ -352,3 +352,30 @@ describe("areas", () => {
     expect(await db().auditEvent.count({ where: { entityId: area.id } })).toBe(2);
   });
 });
+
+describe("self-study beside classes (one enrolment per person and course)", () => {
+  it("a class seat is not given back from the course page, and a refused nomination can become self-study", async () => {
+    const { makeClassWithSession, enrolInClass } = await import("@/lib/testing/class-factories-attendance");
+    const p = await makeProvince();
+    const learner = await makeViewer(p.communeA.id, [{ role: "LEARNER", unitId: p.communeA.id }]);
+    const made = await makeClassWithSession({ organiserUnitId: p.province.id, trainerId: null });
+    await db().course.update({ where: { id: made.course.id }, data: { selfEnrol: true } });
+    await db().courseAudience.create({ data: { courseId: made.course.id, unitId: p.communeA.id } });
+
+    // In a class: withdrawing here is refused (the waiting list moves only on the class's page).
+    const seat = await enrolInClass(made.class.id, learner.userId, "ACTIVE");
+    expect(await codeOf(withdraw(learner, made.course.id))).toBe("CONFLICT");
+    expect((await db().enrolment.findUniqueOrThrow({ where: { id: seat.id } })).status).toBe("ACTIVE");
+
+    // A refused nomination ends; enrolling on one's own reuses the row, outside any class.
+    await db().enrolment.update({ where: { id: seat.id }, data: { status: "REJECTED", quotaUnitId: p.communeA.id, decidedAt: new Date() } });
+    expect(await selfEnrol(learner, made.course.id)).toEqual({ changed: true, enrolmentId: seat.id });
+    expect(await db().enrolment.findUniqueOrThrow({ where: { id: seat.id } })).toMatchObject({
+      status: "ACTIVE",
+      classId: null,
+      quotaUnitId: null,
+      decidedAt: null,
+    });
+    expect(await withdraw(learner, made.course.id)).toEqual({ changed: true });
+  });
+});

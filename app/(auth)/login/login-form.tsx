@@ -8,7 +8,8 @@ import { translator, type Locale } from "@/lib/i18n/messages";
 
 type Errors = { email?: string[]; password?: string[]; form?: string };
 
-export function LoginForm({ locale }: { locale: Locale }) {
+/** `next`: where to go once signed in, already checked by the page (safeReturnPath). */
+export function LoginForm({ locale, next: back }: { locale: Locale; next: string }) {
   const t = translator(locale);
   const router = useRouter();
   const [errors, setErrors] = useState<Errors>({});
@@ -30,7 +31,7 @@ export function LoginForm({ locale }: { locale: Locale }) {
     try {
       const result = await signIn("credentials", { email, password, redirect: false });
       if (result?.ok && !result.error) {
-        router.replace("/");
+        router.replace(back);
         router.refresh();
         return;
       }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth-card";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { getViewer } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { LoginForm } from "./login-form";
@@ -10,14 +11,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("login.title") };
 }
 
-type Props = { searchParams: Promise<{ done?: string | string[] }> };
+type Props = { searchParams: Promise<{ done?: string | string[]; next?: string | string[] }> };
 
 /** After an invitation or a reset the person lands here, told to sign in with the new password. */
 const DONE = { invite: "accounts.invite.done", reset: "accounts.reset.done" } as const;
 
 export default async function LoginPage({ searchParams }: Props) {
-  if (await getViewer()) redirect("/");
-  const { done } = await searchParams;
+  const { done, next } = await searchParams;
+  const back = safeReturnPath(next) ?? "/";
+  if (await getViewer()) redirect(back);
   const doneKey = done === "invite" || done === "reset" ? DONE[done] : null;
   const locale = await getLocale();
   const t = await getT();
@@ -40,7 +42,7 @@ export default async function LoginPage({ searchParams }: Props) {
           {t(doneKey)}
         </p>
       ) : null}
-      <LoginForm locale={locale} />
+      <LoginForm locale={locale} next={back} />
       <Link href="/forgot-password" className="mt-4 inline-block text-sm font-semibold text-brand-700 underline">
         {t("accounts.forgot.link")}
       </Link>

@@ -1,6 +1,8 @@
 import { timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { makeE2eAccount } from "@/lib/testing/account-factories";
+import { makeE2eAttendanceClass } from "@/lib/testing/class-factories-attendance";
+import { makeE2eClassSetup } from "@/lib/testing/class-factories";
 import { makeE2eLearningCourse } from "@/lib/testing/course-factories";
 import { makeE2eWorld } from "@/lib/testing/factories";
 import { db } from "@/lib/db";
@@ -28,6 +30,10 @@ const body = z.discriminatedUnion("action", [
   z.object({ action: z.literal("account"), kind: z.enum(["invited", "mustChange"]), unitId: z.uuid(), fullName: z.string().min(2).max(120) }),
   // A course with a TEXT and a VIDEO lesson (the committed WebM in storage), the learner enrolled.
   z.object({ action: z.literal("learningCourse"), ownerUnitId: z.uuid(), trainerId: z.uuid(), learnerId: z.uuid() }),
+  // A class with a session running now, the trainer teaching it, the learners enrolled (attendance).
+  z.object({ action: z.literal("attendanceSetup"), organiserUnitId: z.uuid(), trainerId: z.uuid(), learnerIds: z.array(z.uuid()).max(10) }),
+  // An approved plan item (commune A's quota: 2) for a published course, and two more officials of commune A.
+  z.object({ action: z.literal("classSetup"), provinceId: z.uuid(), communeAId: z.uuid() }),
 ]);
 
 export async function POST(request: Request) {
@@ -36,6 +42,8 @@ export async function POST(request: Request) {
   if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });
   if (parsed.data.action === "world") return Response.json(await makeE2eWorld());
   if (parsed.data.action === "learningCourse") return Response.json(await makeE2eLearningCourse(parsed.data));
+  if (parsed.data.action === "attendanceSetup") return Response.json(await makeE2eAttendanceClass(parsed.data));
+  if (parsed.data.action === "classSetup") return Response.json(await makeE2eClassSetup(parsed.data));
   if (parsed.data.action === "account") {
     return Response.json(await makeE2eAccount(parsed.data.kind, parsed.data.unitId, parsed.data.fullName));
   }

@@ -14,6 +14,8 @@ import { courses } from "./en/courses";
 import { files } from "./en/files";
 import { learning } from "./en/learning";
 import { plans } from "./en/plans";
+import { classes } from "./en/classes";
+import { attendance } from "./en/attendance";
 
 export const en: Record<MessageKey, string> = {
   ...common,
@@ -31,4 +33,6 @@ export const en: Record<MessageKey, string> = {
   ...files,
   ...learning,
   ...plans,
+  ...classes,
+  ...attendance,
 };

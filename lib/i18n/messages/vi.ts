@@ -15,6 +15,8 @@ import { courses } from "./vi/courses";
 import { files } from "./vi/files";
 import { learning } from "./vi/learning";
 import { plans } from "./vi/plans";
+import { classes } from "./vi/classes";
+import { attendance } from "./vi/attendance";
 
 export const vi = {
   ...common,
@@ -32,6 +34,8 @@ export const vi = {
   ...files,
   ...learning,
   ...plans,
+  ...classes,
+  ...attendance,
 } as const;
 
 export type MessageKey = keyof typeof vi;

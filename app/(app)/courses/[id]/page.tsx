@@ -134,10 +134,17 @@ export default async function CoursePage({ params }: Props) {
         </ol>
       </Section>
 
-      {enrolment?.status === "ACTIVE" && course.selfEnrol ? (
+      {enrolment?.status === "ACTIVE" && course.selfEnrol && !enrolment.classId ? (
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <WithdrawForm locale={locale} id={id} action={withdrawAction} />
         </div>
+      ) : null}
+      {enrolment?.classId ? (
+        <p className="text-slate-700">
+          <Link href={`/classes/${enrolment.classId}`} className="font-semibold text-brand-700 underline">
+            {t("courses.yourClass")}
+          </Link>
+        </p>
       ) : null}
     </div>
   );

@@ -6,6 +6,7 @@ import { ApprovePlanForm, MoveItemButtons, RenamePlanForm } from "@/components/p
 import { formatCount, formatVnd } from "@/components/plans/format";
 import { Section } from "@/components/section";
 import { requireViewer } from "@/lib/auth/session";
+import { hasAnywhere } from "@/lib/auth/viewer";
 import type { Locale, MessageKey, Translate } from "@/lib/i18n/messages";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { idOr404, orNotFound } from "@/lib/pages";
@@ -148,6 +149,11 @@ export default async function PlanPage({ params }: Props) {
                         <Link href={`/plans/${plan.id}/items/${item.id}`} aria-label={t("plans.editItemNamed", { position: item.position, title: item.title })} className="font-semibold text-brand-700 underline">
                           {t("plans.editItem")}
                         </Link>
+                        {approved && hasAnywhere(viewer, "class:manage") ? (
+                          <Link href={`/classes/new?planItemId=${item.id}`} className="font-semibold text-brand-700 underline">
+                            {t("classes.newTitle")}
+                          </Link>
+                        ) : null}
                         {!approved ? (
                           <MoveItemButtons locale={locale} action={moveItemAction} itemId={item.id} position={item.position} first={i === 0} last={i === plan.items.length - 1} />
                         ) : null}

@@ -77,6 +77,8 @@ export const courses: Record<keyof typeof vi, string> = {
   "courses.archiveOnlyPublished": "Only a published course can be archived.",
   "courses.notSelfEnrol": "This course does not take self-enrolment; learners are nominated to a class.",
   "courses.completedCannotWithdraw": "You completed this course, so you cannot withdraw.",
+  "courses.withdrawFromClass": "You take this course in a class: withdraw on the class's page.",
+  "courses.yourClass": "You take this course in a class: see the class, its sessions and your status",
   "courses.trainerNotEligible": "This person is not a trainer in the province.",
   "courses.chooseTrainer": "Choose a trainer.",
   "courses.urlInvalid": "The address must start with http:// or https://.",

@@ -79,6 +79,8 @@ export const courses = {
   "courses.archiveOnlyPublished": "Chỉ lưu trữ được khóa học đã công bố.",
   "courses.notSelfEnrol": "Khóa học này không cho tự ghi danh; học viên được cử đi học theo lớp.",
   "courses.completedCannotWithdraw": "Bạn đã hoàn thành khóa học này nên không thể rút.",
+  "courses.withdrawFromClass": "Bạn đang học khóa này trong một lớp: hãy rút khỏi lớp ở trang của lớp.",
+  "courses.yourClass": "Bạn học khóa này trong một lớp: xem lớp, lịch học và trạng thái của bạn",
   "courses.trainerNotEligible": "Người này không phải báo cáo viên trong tỉnh.",
   "courses.chooseTrainer": "Hãy chọn báo cáo viên.",
   "courses.urlInvalid": "Địa chỉ phải bắt đầu bằng http:// hoặc https://.",

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Section } from "@/components/section";
+import { requireViewer } from "@/lib/auth/session";
+import { hasAnywhere } from "@/lib/auth/viewer";
+import { listManagedClasses, listMyClasses, listNominatableClasses, type ClassRow, type MyClassRow } from "@/lib/classes/queries";
+import { formatVnDate, formatVnDateTime } from "@/lib/classes/time";
+import type { Translate } from "@/lib/i18n/messages";
+import { getT } from "@/lib/i18n/server";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("classes.listTitle") };
+}
+
+function ClassList({ rows, t, empty }: { rows: (ClassRow | MyClassRow)[]; t: Translate; empty: string }) {
+  if (rows.length === 0) return <p className="mt-2 text-slate-700">{empty}</p>;
+  return (
+    <ul className="mt-3 divide-y divide-slate-200">
+      {rows.map((c) => (
+        <li key={c.id} className="py-3">
+          <Link href={`/classes/${c.id}`} className="font-semibold text-brand-700 underline">
+            {c.title}
+          </Link>
+          <p className="text-sm text-slate-700">
+            {c.code} · {c.courseTitle} · {t(`classes.mode.${c.mode}`)} · {t("classes.seats", { taken: c.taken, capacity: c.capacity })}
+            {c.status === "CANCELLED" ? ` · ${t("classes.status.CANCELLED")}` : ""}
+          </p>
+          <p className="text-sm text-slate-700">
+            {c.firstSessionAt ? t("classes.firstSession", { when: formatVnDateTime(c.firstSessionAt) }) : t("classes.noSessionsYet")} ·{" "}
+            {t("classes.enrolWindow", { opens: formatVnDate(c.enrolOpensAt), closes: formatVnDate(c.enrolClosesAt) })}
+          </p>
+          {"myStatus" in c && c.myStatus ? <p className="text-sm font-medium">{t("classes.myStatus", { status: t(`classes.enrolment.${c.myStatus}`) })}</p> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default async function ClassesPage() {
+  const viewer = await requireViewer();
+  const t = await getT();
+  const [managed, nominatable, mine] = await Promise.all([listManagedClasses(viewer), listNominatableClasses(viewer), listMyClasses(viewer)]);
+  const manages = hasAnywhere(viewer, "class:manage");
+  const nominates = hasAnywhere(viewer, "class:nominate") && !manages;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">{t("classes.listTitle")}</h1>
+      {manages ? (
+        <Section id="managed" title={t("classes.managedHeading")}>
+          <p className="mt-1 text-sm text-slate-700">{t("classes.openClassHint")}</p>
+          <ClassList rows={managed} t={t} empty={t("classes.none")} />
+        </Section>
+      ) : null}
+      {nominates ? (
+        <Section id="nominate" title={t("classes.nominateHeading")}>
+          <ClassList rows={nominatable} t={t} empty={t("classes.none")} />
+        </Section>
+      ) : null}
+      <Section id="mine" title={t("classes.mineHeading")}>
+        <ClassList rows={mine} t={t} empty={t("classes.noneMine")} />
+      </Section>
+    </div>
+  );
+}

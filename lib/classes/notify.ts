@@ -1,0 +1,70 @@
+import { appUrl, mailT } from "@/lib/accounts/invitations";
+import type { Prisma } from "@/lib/db";
+import { notify } from "@/lib/notifications/write";
+import { formatVnDate, formatVnRange } from "./time";
+
+/** What people are told about their place in a class. */
+export const CLASS_NOTICE_KINDS = [
+  "nominated",
+  "pendingApproval",
+  "approved",
+  "rejected",
+  "waitlisted",
+  "promoted",
+  "classChanged",
+  "classCancelled",
+  "withdrawn",
+  "reminder",
+] as const;
+export type ClassNoticeKind = (typeof CLASS_NOTICE_KINDS)[number];
+
+export type NoticeClass = {
+  id: string;
+  code: string;
+  title: string;
+  cancelReason?: string | null;
+  sessions: { startsAt: Date; endsAt: Date; place: string }[];
+};
+export type NoticePerson = { userId: string; email: string; fullName: string; unitId: string };
+
+/** The first session's time and place, or the words for "not scheduled yet". */
+function when(c: NoticeClass): string {
+  const first = [...c.sessions].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
+  if (!first) return mailT("classes.notify.noSessions");
+  return first.place ? `${formatVnRange(first.startsAt, first.endsAt)}, ${first.place}` : formatVnRange(first.startsAt, first.endsAt);
+}
+
+/**
+ * Tells each person, in the app and by e-mail, in Vietnamese (their language is not stored), with
+ * the class name, its first session in Vietnam time and a link — in the caller's transaction.
+ */
+export async function noticeClass(tx: Prisma.TransactionClient, kind: ClassNoticeKind, c: NoticeClass, people: NoticePerson[], extra: { reason?: string | null } = {}): Promise<void> {
+  if (people.length === 0) return;
+  const link = `/classes/${c.id}`;
+  const base = appUrl();
+  const params = {
+    title: c.title,
+    code: c.code,
+    when: when(c),
+    reason: extra.reason ?? c.cancelReason ?? "",
+    today: formatVnDate(new Date()),
+  };
+  await notify(
+    tx,
+    base,
+    people.map((p) => {
+      const title = mailT(`classes.notify.${kind}.title`, params);
+      const body = mailT(`classes.notify.${kind}.body`, params);
+      return {
+        userId: p.userId,
+        email: p.email,
+        unitId: p.unitId,
+        kind,
+        title,
+        body,
+        link,
+        mailText: `${mailT("classes.notify.greeting", { name: p.fullName })}\n\n${body}\n\n${mailT("classes.notify.linkLine", { link: `${base}${link}` })}`,
+      };
+    }),
+  );
+}
