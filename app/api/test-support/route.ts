@@ -3,7 +3,7 @@ import { z } from "zod";
 import { makeE2eAccount } from "@/lib/testing/account-factories";
 import { makeE2eAttendanceClass } from "@/lib/testing/class-factories-attendance";
 import { makeE2eClassSetup } from "@/lib/testing/class-factories";
-import { makeE2eLearningCourse } from "@/lib/testing/course-factories";
+import { makeCourse, makeE2eLearningCourse } from "@/lib/testing/course-factories";
 import { makeE2eWorld } from "@/lib/testing/factories";
 import { db } from "@/lib/db";
 
@@ -34,6 +34,8 @@ const body = z.discriminatedUnion("action", [
   z.object({ action: z.literal("attendanceSetup"), organiserUnitId: z.uuid(), trainerId: z.uuid(), learnerIds: z.array(z.uuid()).max(10) }),
   // An approved plan item (commune A's quota: 2) for a published course, and two more officials of commune A.
   z.object({ action: z.literal("classSetup"), provinceId: z.uuid(), communeAId: z.uuid() }),
+  // A published course, not open for self-study, with the trainer as its trainer (the plan-to-attendance journey).
+  z.object({ action: z.literal("publishedCourse"), ownerUnitId: z.uuid(), trainerId: z.uuid(), title: z.string().min(3).max(200) }),
 ]);
 
 export async function POST(request: Request) {
@@ -44,6 +46,11 @@ export async function POST(request: Request) {
   if (parsed.data.action === "learningCourse") return Response.json(await makeE2eLearningCourse(parsed.data));
   if (parsed.data.action === "attendanceSetup") return Response.json(await makeE2eAttendanceClass(parsed.data));
   if (parsed.data.action === "classSetup") return Response.json(await makeE2eClassSetup(parsed.data));
+  if (parsed.data.action === "publishedCourse") {
+    const { ownerUnitId, trainerId, title } = parsed.data;
+    const course = await makeCourse({ unitId: ownerUnitId, trainerIds: [trainerId], title, selfEnrol: false });
+    return Response.json({ id: course.id, code: course.code, title: course.title });
+  }
   if (parsed.data.action === "account") {
     return Response.json(await makeE2eAccount(parsed.data.kind, parsed.data.unitId, parsed.data.fullName));
   }
