@@ -119,25 +119,58 @@ export function ClassForm({
   );
 }
 
-/** Adding a session: a Vietnamese date, start and end, place or link, trainer. */
-export function SessionForm({ locale, action, classId, trainers }: { locale: Locale; action: Action; classId: string; trainers: { id: string; fullName: string }[] }) {
+/** A session as its form shows it: the Vietnamese date and times. */
+export type SessionValues = { id: string; date: string; start: string; end: string; place: string; onlineUrl: string | null; trainerId: string | null };
+
+/**
+ * Adding a session, or changing one (`session`): a Vietnamese date, start and end, place or link,
+ * trainer. A change tells everyone enrolled (lib/classes/commands.ts saveSession).
+ */
+export function SessionForm({
+  locale,
+  action,
+  classId,
+  trainers,
+  session,
+}: {
+  locale: Locale;
+  action: Action;
+  classId: string;
+  trainers: { id: string; fullName: string }[];
+  session?: SessionValues;
+}) {
   const t = translator(locale);
   const [state, formAction] = useActionState(action, idleForm);
   const key = useResponseKey(state);
   const v = state.status === "error" ? state.values : undefined;
   const err = (f: string) => state.fieldErrors?.[f];
+  const p = session ? `session-${session.id}` : "session";
   return (
-    <form action={formAction} className="space-y-3" aria-labelledby="add-session-heading" noValidate key={key}>
+    <form
+      action={formAction}
+      className="space-y-3"
+      {...(session ? { "aria-label": t("classes.editSessionLabel", { when: `${session.date} ${session.start}` }) } : { "aria-labelledby": "add-session-heading" })}
+      noValidate
+      key={key}
+    >
       <input type="hidden" name="classId" value={classId} />
+      {session ? <input type="hidden" name="id" value={session.id} /> : null}
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field name="date" id="session-date" label={t("classes.fieldDate")} type="date" defaultValue={v?.date} errors={err("date")} required />
-        <Field name="start" id="session-start" label={t("classes.fieldStart")} type="time" defaultValue={v?.start ?? "08:00"} errors={err("start")} required />
-        <Field name="end" id="session-end" label={t("classes.fieldEnd")} type="time" defaultValue={v?.end ?? "11:00"} errors={err("end")} required />
+        <Field name="date" id={`${p}-date`} label={t("classes.fieldDate")} type="date" defaultValue={v?.date ?? session?.date} errors={err("date")} required />
+        <Field name="start" id={`${p}-start`} label={t("classes.fieldStart")} type="time" defaultValue={v?.start ?? session?.start ?? "08:00"} errors={err("start")} required />
+        <Field name="end" id={`${p}-end`} label={t("classes.fieldEnd")} type="time" defaultValue={v?.end ?? session?.end ?? "11:00"} errors={err("end")} required />
       </div>
-      <Field name="place" id="session-place" label={t("classes.fieldPlace")} defaultValue={v?.place} errors={err("place")} maxLength={300} />
-      <Field name="onlineUrl" id="session-url" label={t("classes.fieldOnlineUrl")} type="url" defaultValue={v?.onlineUrl} errors={err("onlineUrl")} maxLength={500} />
-      <Field name="trainerId" id="session-trainer" label={t("classes.fieldTrainer")} errors={err("trainerId")}>
-        <select id="session-trainer" name="trainerId" defaultValue={v?.trainerId ?? ""} className={control} aria-invalid={err("trainerId") ? true : undefined} aria-describedby={err("trainerId") ? "session-trainer-error" : undefined}>
+      <Field name="place" id={`${p}-place`} label={t("classes.fieldPlace")} defaultValue={v?.place ?? session?.place} errors={err("place")} maxLength={300} />
+      <Field name="onlineUrl" id={`${p}-url`} label={t("classes.fieldOnlineUrl")} type="url" defaultValue={v?.onlineUrl ?? session?.onlineUrl ?? undefined} errors={err("onlineUrl")} maxLength={500} />
+      <Field name="trainerId" id={`${p}-trainer`} label={t("classes.fieldTrainer")} errors={err("trainerId")}>
+        <select
+          id={`${p}-trainer`}
+          name="trainerId"
+          defaultValue={v?.trainerId ?? session?.trainerId ?? ""}
+          className={control}
+          aria-invalid={err("trainerId") ? true : undefined}
+          aria-describedby={err("trainerId") ? `${p}-trainer-error` : undefined}
+        >
           <option value="">{t("classes.noTrainer")}</option>
           {trainers.map((u) => (
             <option key={u.id} value={u.id}>
@@ -147,7 +180,7 @@ export function SessionForm({ locale, action, classId, trainers }: { locale: Loc
         </select>
       </Field>
       <FormMessage state={state} />
-      <SubmitButton label={t("classes.addSessionSubmit")} pendingLabel={t("form.saving")} />
+      <SubmitButton label={session ? t("classes.saveSessionSubmit") : t("classes.addSessionSubmit")} pendingLabel={t("form.saving")} />
     </form>
   );
 }

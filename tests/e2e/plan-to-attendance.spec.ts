@@ -92,6 +92,14 @@ test("plan item with quotas → class → two nominations → a QR check-in → 
   await expect(nominate.getByRole("status")).toHaveText("Đã cử 2 người: Đã có chỗ: 2");
   await admin.context().close();
 
+  // The province admin moves the session to another room: everyone enrolled is told.
+  await page.goto(classUrl);
+  await page.getByText("Sửa buổi học").click();
+  const edit = page.getByRole("form", { name: `Sửa buổi học ${today} ${start}` });
+  await edit.getByLabel("Địa điểm").fill("Phòng họp số 2, Sở Nội vụ");
+  await edit.getByRole("button", { name: "Lưu buổi học" }).click();
+  await expect(page.getByRole("region", { name: "Lịch học" })).toContainText("Phòng họp số 2, Sở Nội vụ");
+
   // The trainer shows the session's QR code; the learner scans it (opens its address).
   const trainer = await phone(browser, baseURL, world.users.trainer!.email, world.password);
   await trainer.goto("/schedule");
@@ -105,6 +113,8 @@ test("plan item with quotas → class → two nominations → a QR check-in → 
   const learnerPhone = await phone(browser, baseURL, learner.email, world.password);
   await learnerPhone.goto(checkinUrl!);
   await expect(learnerPhone.getByRole("heading", { level: 1, name: "Đã điểm danh" })).toBeVisible();
+  await learnerPhone.goto("/notifications");
+  await expect(learnerPhone.getByRole("heading", { level: 2, name: `Lớp Lớp số hóa hồ sơ ${tag} có thay đổi` })).toBeVisible();
   await learnerPhone.context().close();
 
   // The trainer's roster: the learner present by QR, the colleague not yet marked.

@@ -153,7 +153,31 @@ export default async function ClassPage({ params, searchParams }: Props) {
                 <p className="text-sm">
                   {t("classes.sessionTrainer")}: {s.trainerName ?? t("classes.noTrainer")}
                 </p>
-                {manage && open ? <ButtonForm locale={locale} action={removeSessionAction} fields={{ sessionId: s.id }} label={t("classes.removeSession")} tone="danger" /> : null}
+                {manage && open ? (
+                  <>
+                    <details className="rounded-md border border-slate-200 p-2">
+                      <summary className="cursor-pointer font-semibold text-brand-700">{t("classes.editSession")}</summary>
+                      <div className="mt-2">
+                        <SessionForm
+                          locale={locale}
+                          action={saveSessionAction}
+                          classId={c.id}
+                          trainers={trainers}
+                          session={{
+                            id: s.id,
+                            date: utcToVn(s.startsAt).date,
+                            start: utcToVn(s.startsAt).time,
+                            end: utcToVn(s.endsAt).time,
+                            place: s.place,
+                            onlineUrl: s.onlineUrl,
+                            trainerId: s.trainerId,
+                          }}
+                        />
+                      </div>
+                    </details>
+                    <ButtonForm locale={locale} action={removeSessionAction} fields={{ sessionId: s.id }} label={t("classes.removeSession")} tone="danger" />
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
