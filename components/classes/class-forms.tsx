@@ -202,7 +202,25 @@ export function CancelClassForm({ locale, action, id }: { locale: Locale; action
 }
 
 /** One button that posts hidden fields (approve, reject, withdraw, remove a session, enrol). */
-export function ButtonForm({ locale, action, fields, label, tone }: { locale: Locale; action: Action; fields: Record<string, string>; label: string; tone?: "primary" | "danger" }) {
+/**
+ * One button posting hidden fields; with `reason`, also an optional text field of that label
+ * (refusing a nomination tells the person why).
+ */
+export function ButtonForm({
+  locale,
+  action,
+  fields,
+  label,
+  tone,
+  reason,
+}: {
+  locale: Locale;
+  action: Action;
+  fields: Record<string, string>;
+  label: string;
+  tone?: "primary" | "danger";
+  reason?: { id: string; label: string };
+}) {
   const t = translator(locale);
   const [state, formAction] = useActionState(action, idleForm);
   return (
@@ -210,6 +228,7 @@ export function ButtonForm({ locale, action, fields, label, tone }: { locale: Lo
       {Object.entries(fields).map(([k, val]) => (
         <input key={k} type="hidden" name={k} value={val} />
       ))}
+      {reason ? <Field name="reason" id={reason.id} label={reason.label} maxLength={1000} errors={state.fieldErrors?.reason} /> : null}
       <SubmitButton label={label} pendingLabel={t("form.saving")} tone={tone} />
       <FormMessage state={state} />
     </form>

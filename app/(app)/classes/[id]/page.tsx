@@ -53,7 +53,14 @@ function Roster({ rows, t, locale, manage, open, caption }: { rows: RosterRow[];
                   {manage && r.status === "PENDING" ? (
                     <>
                       <ButtonForm locale={locale} action={approveAction} fields={{ enrolmentId: r.enrolmentId }} label={t("classes.approve")} />
-                      <ButtonForm locale={locale} action={rejectAction} fields={{ enrolmentId: r.enrolmentId }} label={t("classes.reject")} tone="danger" />
+                      <ButtonForm
+                        locale={locale}
+                        action={rejectAction}
+                        fields={{ enrolmentId: r.enrolmentId }}
+                        label={t("classes.reject")}
+                        tone="danger"
+                        reason={{ id: `reject-${r.enrolmentId}`, label: t("classes.rejectReason") }}
+                      />
                     </>
                   ) : null}
                   {HOLDING.has(r.status) ? <ButtonForm locale={locale} action={withdrawAction} fields={{ enrolmentId: r.enrolmentId }} label={t("classes.withdrawPerson")} tone="danger" /> : null}

@@ -89,6 +89,7 @@ export const classes: Record<keyof typeof vi, string> = {
   "classes.colActions": "Actions",
   "classes.approve": "Approve",
   "classes.reject": "Reject",
+  "classes.rejectReason": "Why not (optional)",
   "classes.approved": "Approved.",
   "classes.rejected": "Rejected.",
   "classes.withdrawPerson": "Withdraw",

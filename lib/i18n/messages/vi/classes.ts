@@ -87,6 +87,7 @@ export const classes = {
   "classes.colActions": "Thao tác",
   "classes.approve": "Duyệt",
   "classes.reject": "Không duyệt",
+  "classes.rejectReason": "Lý do không duyệt (không bắt buộc)",
   "classes.approved": "Đã duyệt.",
   "classes.rejected": "Đã từ chối.",
   "classes.withdrawPerson": "Rút khỏi lớp",
