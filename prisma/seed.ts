@@ -3,6 +3,7 @@
 import { closeDb, db } from "@/lib/db";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./seed/demo-data";
 import { seedDemoCourses } from "./seed/demo-courses";
+import { seedDemoPlan } from "./seed/demo-plan";
 import { seedDemo } from "./seed/seed-demo";
 
 const started = performance.now();
@@ -18,6 +19,7 @@ try {
       : `Cơ sở dữ liệu đã có ${result.units} đơn vị, ${result.users} người dùng: không nạp dữ liệu mẫu.`,
   );
   console.log(courses.created ? `Đã tạo ${courses.courses} khóa học mẫu.` : `Đã có ${courses.courses} khóa học: không nạp khóa học mẫu.`);
+  if ((await seedDemoPlan(db())).created) console.log("Đã tạo kế hoạch đào tạo, bồi dưỡng năm nay và một lớp mẫu.");
 } finally {
   await closeDb();
 }

@@ -4,6 +4,7 @@ import { closeDb, db, dbTarget } from "@/lib/db";
 import { describeTarget } from "@/lib/db/config";
 import { applyMigrations } from "@/lib/db/migrations";
 import { seedDemoCourses } from "@/prisma/seed/demo-courses";
+import { seedDemoPlan } from "@/prisma/seed/demo-plan";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 
 const target = dbTarget();
@@ -20,6 +21,7 @@ if (process.argv.includes("--seed")) {
   // Checked on their own: a demo database made before courses existed gets them too.
   const courses = await seedDemoCourses(db());
   console.log(courses.created ? `[db] demo courses loaded: ${courses.courses}` : `[db] courses kept: ${courses.courses}`);
+  if ((await seedDemoPlan(db())).created) console.log("[db] demo training plan and class loaded");
 }
 await closeDb();
 console.log(`[db] ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

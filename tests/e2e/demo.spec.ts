@@ -49,3 +49,15 @@ test("the demo learner has their course and a catalogue with one course per CCHC
     await expect(page.getByTestId("courses-count")).toHaveText("Tìm thấy 1 khóa học.");
   }
 });
+
+test("the demo has this year's approved plan, and the demo learner's class is on their schedule", async ({ page }) => {
+  await signIn(page, DEMO_ACCOUNTS.provinceAdmin.email, DEMO_PASSWORD);
+  await page.goto("/plans");
+  await expect(page.getByRole("link", { name: /Kế hoạch đào tạo, bồi dưỡng cán bộ, công chức, viên chức năm \d{4}/ })).toBeVisible();
+  await page.context().clearCookies();
+  await signIn(page, DEMO_ACCOUNTS.learner.email, DEMO_PASSWORD);
+  await page.goto("/classes");
+  await expect(page.getByRole("region", { name: "Lớp của tôi" }).getByRole("link", { name: /Chỉ số CCHC — đợt 1/ })).toBeVisible();
+  await page.goto("/schedule");
+  await expect(page.getByText("Lớp bồi dưỡng theo dõi, đánh giá Chỉ số CCHC — đợt 1").first()).toBeVisible();
+});
