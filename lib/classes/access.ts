@@ -1,7 +1,7 @@
 import { can, unitIdsWith, type Viewer } from "@/lib/auth/viewer";
 import type { Prisma, PrismaClient } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { unsafeUnitForest } from "@/lib/units/forest";
+import { unsafeAncestorsOf } from "@/lib/units/forest";
 
 // Who sees a class (docs/decisions/071-classes-and-nomination.md):
 // - "manage":   class:manage on the organising unit (the province admin) — everything;
@@ -14,23 +14,6 @@ import { unsafeUnitForest } from "@/lib/units/forest";
 export type ClassAccess = "manage" | "nominate" | "learner";
 export type Reader = PrismaClient | Prisma.TransactionClient;
 export type Tx = Prisma.TransactionClient;
-
-/** Each unit's parent, from the cached unit forest (read it before taking locks). */
-export async function unsafeParents(): Promise<ReadonlyMap<string, string | null>> {
-  return new Map((await unsafeUnitForest()).map((u) => [u.id, u.parentId]));
-}
-
-/** A unit and its ancestors, closest first (the unit itself first). */
-export async function unsafeAncestorsOf(unitId: string, parents?: ReadonlyMap<string, string | null>): Promise<string[]> {
-  const parent = parents ?? (await unsafeParents());
-  const out: string[] = [];
-  let id: string | null | undefined = unitId;
-  while (id && !out.includes(id)) {
-    out.push(id);
-    id = parent.get(id);
-  }
-  return out;
-}
 
 /** Does the viewer hold class:nominate on a unit that has a quota of this plan item? */
 export async function nominatesFor(reader: Reader, viewer: Viewer, planItemId: string): Promise<boolean> {

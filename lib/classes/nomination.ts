@@ -3,6 +3,7 @@ import { can, unitIdsWith, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import type { EnrolmentStatus } from "@/lib/db/generated/enums";
 import { AppError, forbidden, isUniqueViolation, notFound } from "@/lib/errors";
+import { unsafeAncestorsOf, unsafeParents } from "@/lib/units/forest";
 import {
   ENROLLED_STATUSES,
   QUOTA_STATUSES,
@@ -13,8 +14,6 @@ import {
   mayJoinSelf,
   readClassFor,
   seatsTaken,
-  unsafeAncestorsOf,
-  unsafeParents,
   type Clash,
   type Tx,
 } from "./access";

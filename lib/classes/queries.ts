@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import type { ClassMode, ClassStatus, EnrolmentStatus, JoinPolicy } from "@/lib/db/generated/enums";
 import { notFound } from "@/lib/errors";
 import { foldForSearch } from "@/lib/text";
-import { ENROLLED_STATUSES, SEAT_STATUSES, findClashes, mayJoinSelf, readClassFor, unsafeAncestorsOf, type ClassAccess, type Clash } from "./access";
+import { unsafeAncestorsOf } from "@/lib/units/forest";
+import { ENROLLED_STATUSES, SEAT_STATUSES, findClashes, mayJoinSelf, readClassFor, type ClassAccess, type Clash } from "./access";
 import { quotaLeft } from "./nomination";
 
 export type ClassRow = {

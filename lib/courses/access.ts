@@ -2,6 +2,7 @@ import { can, type Viewer } from "@/lib/auth/viewer";
 import { db, Prisma } from "@/lib/db";
 import type { CourseStatus, EnrolmentStatus } from "@/lib/db/generated/enums";
 import { forbidden, notFound } from "@/lib/errors";
+import { unsafeAncestorsOf } from "@/lib/units/forest";
 
 /**
  * Who may do what with one course (docs/decisions/060-courses.md). Every course page, action and
@@ -34,14 +35,7 @@ export const ENDED: readonly EnrolmentStatus[] = ["WITHDRAWN", "REJECTED"];
 
 /** The viewer's home unit and its ancestors: the units whose audience includes the viewer. */
 export async function homeUnitChain(viewer: Viewer): Promise<string[]> {
-  const rows = await db().$queryRaw<{ id: string }[]>`
-    WITH RECURSIVE up AS (
-      SELECT "id", "parentId" FROM "Unit" WHERE "id" = ${viewer.unitId}::uuid
-      UNION
-      SELECT p."id", p."parentId" FROM "Unit" p JOIN up ON p."id" = up."parentId"
-    )
-    SELECT "id" FROM up`;
-  return rows.map((r) => r.id);
+  return unsafeAncestorsOf(viewer.unitId);
 }
 
 /** True when the viewer may study as a learner: `learn` held on their own unit. */

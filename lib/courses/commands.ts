@@ -5,7 +5,7 @@ import { AppError, forbidden, isUniqueViolation, notFound } from "@/lib/errors";
 import { foldForSearch } from "@/lib/text";
 import { assertManageCourse, courseAccess } from "./access";
 import type { CreateCourseInput, UpdateCourseInput } from "./schemas";
-import { unsafeRootsOf } from "./tree";
+import { unsafeRootsOf } from "@/lib/units/forest";
 
 const codeTaken = () => new AppError("CONFLICT", "courses.codeTaken", { field: "code" });
 
@@ -33,7 +33,7 @@ async function assertAreaExists(tx: Prisma.TransactionClient, areaId: string) {
 async function checkedAudience(tx: Prisma.TransactionClient, owningUnitId: string, audience: readonly string[]): Promise<string[]> {
   const ids = audience.length > 0 ? [...new Set(audience)] : [owningUnitId];
   const units = await tx.unit.findMany({ where: { id: { in: ids } }, select: { id: true, active: true, mergedIntoId: true } });
-  const roots = await unsafeRootsOf(tx, [owningUnitId, ...ids]);
+  const roots = await unsafeRootsOf([owningUnitId, ...ids]);
   const root = roots.get(owningUnitId);
   const ok =
     units.length === ids.length &&
@@ -245,7 +245,7 @@ export async function unsafeTrainerCandidates(
   owningUnitId: string,
   onlyUserId?: string,
 ): Promise<{ id: string; fullName: string; email: string; unitName: string }[]> {
-  const root = (await unsafeRootsOf(reader, [owningUnitId])).get(owningUnitId);
+  const root = (await unsafeRootsOf([owningUnitId])).get(owningUnitId);
   if (!root) return [];
   const only = onlyUserId ?? null;
   return reader.$queryRaw`

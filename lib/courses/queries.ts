@@ -7,7 +7,7 @@ import { buildTree, type TreeNode } from "@/lib/units/tree";
 import { assertManageCourse, courseAccess, homeUnitChain, isLearner, openToSql, type CourseAccess } from "./access";
 import { unsafeTrainerCandidates } from "./commands";
 import { COURSE_PAGE_SIZE, type CatalogueInput, type ManageListInput } from "./schemas";
-import { unsafeRootsOf } from "./tree";
+import { unsafeRootsOf } from "@/lib/units/forest";
 
 export type CourseRow = {
   id: string;
@@ -221,7 +221,7 @@ export async function audienceOptions(viewer: Viewer, unitId: string, chosen: re
     const trainer = await db().courseTrainer.findFirst({ where: { userId: viewer.userId, course: { unitId } }, select: { courseId: true } });
     if (!trainer) throw notFound();
   }
-  const root = (await unsafeRootsOf(db(), [unitId])).get(unitId);
+  const root = (await unsafeRootsOf([unitId])).get(unitId);
   if (!root) throw notFound();
   const rows = await db().$queryRaw<{ id: string; name: string; parentId: string | null; depth: number }[]>`
     WITH RECURSIVE down AS (

@@ -49,3 +49,31 @@ function readAll(): Promise<ForestUnit[]> {
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });
 }
+
+/** Each unit's parent, from the cached forest (read it before taking row locks). */
+export async function unsafeParents(): Promise<ReadonlyMap<string, string | null>> {
+  return new Map((await unsafeUnitForest()).map((u) => [u.id, u.parentId]));
+}
+
+/** A unit and its ancestors, closest first (the unit itself first; the province root last). */
+export async function unsafeAncestorsOf(unitId: string, parents?: ReadonlyMap<string, string | null>): Promise<string[]> {
+  const parent = parents ?? (await unsafeParents());
+  const out: string[] = [];
+  let id: string | null | undefined = unitId;
+  while (id && parent.has(id) && !out.includes(id)) {
+    out.push(id);
+    id = parent.get(id);
+  }
+  return out;
+}
+
+/** The root (province) of each given unit; units that do not exist are left out. */
+export async function unsafeRootsOf(unitIds: readonly string[]): Promise<Map<string, string>> {
+  const parents = await unsafeParents();
+  const roots = new Map<string, string>();
+  for (const id of new Set(unitIds)) {
+    const chain = await unsafeAncestorsOf(id, parents);
+    if (chain.length > 0) roots.set(id, chain[chain.length - 1]!);
+  }
+  return roots;
+}
