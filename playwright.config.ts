@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_MISSING, findChromium } from "./scripts/find-chromium.mjs";
@@ -32,7 +32,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0, // a flaky test is a bug to fix, not to hide
-  workers: 2,
+  // One worker per core, at most four: each worker drives a Chromium against the same two servers,
+  // which need the cores too. Long journeys set their own budgets (test.setTimeout) for their work.
+  workers: Math.min(4, Math.max(1, availableParallelism())),
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
@@ -80,7 +82,7 @@ export default defineConfig({
       // README's demo command itself, on a fresh embedded database: the smoke test of `npm run demo`.
       command: "node scripts/demo.mjs",
       url: `http://localhost:${DEMO_PORT}/api/health`,
-      env: { ...serverEnv, PORT: String(DEMO_PORT), TAPHUAN_DATA_DIR: path.join(dir, "demo-db"), TAPHUAN_FILES_DIR: path.join(dir, "demo-files"), DATABASE_URL: "" },
+      env: { ...serverEnv, TAPHUAN_DEMO_REUSE_BUILD: "1", PORT: String(DEMO_PORT), TAPHUAN_DATA_DIR: path.join(dir, "demo-db"), TAPHUAN_FILES_DIR: path.join(dir, "demo-files"), DATABASE_URL: "" },
       reuseExistingServer: false,
       timeout: 300_000,
       stdout: "ignore" as const,

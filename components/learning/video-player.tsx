@@ -47,6 +47,10 @@ export function VideoPlayer({ locale, courseId, lessonId, src, records, position
     /** The client's mirror of the server row, for the percentage shown. */
     mirror: (watched > 0 || position > 0 ? { positionSeconds: position, watchedSeconds: watched, doneAtMs: done ? 0 : null, clockMs: 0 } : null) as ProgressState | null,
     refreshed: done,
+    /** The metadata was handled (resume position set) once. */
+    metadataSeen: false,
+    /** Where this device's last unacknowledged write left the learner (it is being sent again). */
+    unacknowledgedAt: null as number | null,
   });
 
   /** Adds the media time played since the last call, unless the player jumped (a seek). */
@@ -85,6 +89,8 @@ export function VideoPlayer({ locale, courseId, lessonId, src, records, position
           router.refresh();
         }
       };
+      // Kept on the device until the server acknowledges it, and sent again on the next visit.
+      outbox.keep(lessonId, body);
       if (how === "beacon" && typeof navigator.sendBeacon === "function" && navigator.sendBeacon("/api/progress", body)) {
         applied();
         return;
@@ -92,6 +98,7 @@ export function VideoPlayer({ locale, courseId, lessonId, src, records, position
       fetch("/api/progress", { method: "POST", headers: { "Content-Type": "application/json" }, body, keepalive: true })
         .then((res) => {
           if (res.ok) {
+            outbox.acknowledged(lessonId, body);
             setSaveFailed(false);
             applied();
           } else {
@@ -107,6 +114,20 @@ export function VideoPlayer({ locale, courseId, lessonId, src, records, position
     },
     [account, courseId, knownDuration, lessonId, records, router],
   );
+
+  // A write this device made and the server never acknowledged (the tab closed, the link dropped):
+  // send it again now. The server's credit clock keeps a repeated write from crediting twice.
+  useEffect(() => {
+    if (!records) return;
+    const body = outbox.pending(lessonId);
+    if (!body) return;
+    track.current.unacknowledgedAt = outbox.position(lessonId);
+    fetch("/api/progress", { method: "POST", headers: { "Content-Type": "application/json" }, body })
+      .then((res) => {
+        if (res.ok || (res.status >= 400 && res.status < 500)) outbox.acknowledged(lessonId, body);
+      })
+      .catch(() => undefined);
+  }, [lessonId, records]);
 
   // Writes while playing, and on leaving the page.
   useEffect(() => {
@@ -128,16 +149,24 @@ export function VideoPlayer({ locale, courseId, lessonId, src, records, position
     };
   }, [everySeconds, records, send]);
 
-  const onLoadedMetadata = () => {
+  const onLoadedMetadata = useCallback(() => {
     const v = video.current;
-    if (!v) return;
+    if (!v || track.current.metadataSeen) return;
+    track.current.metadataSeen = true;
     if (knownDuration === null && Number.isFinite(v.duration) && v.duration > 0) setKnownDuration(Math.round(v.duration));
-    if (position > 0 && Number.isFinite(v.duration) && position < v.duration - 1) {
-      v.currentTime = position;
-      setResumedAt(position);
+    const resumeAt = track.current.unacknowledgedAt ?? outbox.position(lessonId) ?? position;
+    if (resumeAt > 0 && Number.isFinite(v.duration) && resumeAt < v.duration - 1) {
+      v.currentTime = resumeAt;
+      setResumedAt(resumeAt);
     }
     track.current.lastTime = v.currentTime;
-  };
+  }, [knownDuration, lessonId, position]);
+
+  // On a slow phone the browser may read the metadata before React has hydrated the page and
+  // attached onLoadedMetadata: the event is then gone, so look at the element once mounted.
+  useEffect(() => {
+    if ((video.current?.readyState ?? 0) >= 1) onLoadedMetadata();
+  }, [onLoadedMetadata]);
 
   const shownDuration = knownDuration;
   const percent = watchedPercent(Math.max(estimate, watched), shownDuration);
@@ -197,3 +226,44 @@ export function VideoPlayer({ locale, courseId, lessonId, src, records, position
     </div>
   );
 }
+
+/**
+ * The last progress write of each lesson that the server has not acknowledged yet, in
+ * localStorage (a beacon is never acknowledged; a fetch is, by its 204). Unavailable storage
+ * (private mode, quota) only loses this safety net, never the write itself.
+ */
+const outbox = {
+  key: (lessonId: string) => `taphuan.progress.${lessonId}`,
+  keep(lessonId: string, body: string) {
+    try {
+      localStorage.setItem(outbox.key(lessonId), body);
+    } catch {
+      /* storage unavailable */
+    }
+  },
+  pending(lessonId: string): string | null {
+    try {
+      return localStorage.getItem(outbox.key(lessonId));
+    } catch {
+      return null;
+    }
+  },
+  acknowledged(lessonId: string, body: string) {
+    try {
+      if (localStorage.getItem(outbox.key(lessonId)) === body) localStorage.removeItem(outbox.key(lessonId));
+    } catch {
+      /* storage unavailable */
+    }
+  },
+  /** Where the unacknowledged write left the learner, if there is one. */
+  position(lessonId: string): number | null {
+    const body = outbox.pending(lessonId);
+    if (!body) return null;
+    try {
+      const parsed = JSON.parse(body) as { position?: unknown };
+      return typeof parsed.position === "number" && Number.isFinite(parsed.position) ? Math.round(parsed.position) : null;
+    } catch {
+      return null;
+    }
+  },
+};

@@ -16,6 +16,7 @@ test("the sign-in page, with errors shown, meets WCAG 2.1 AA", async ({ page }) 
 });
 
 test("the admin's pages meet WCAG 2.1 AA, on a phone-sized screen too", async ({ page, world }) => {
+  test.setTimeout(60_000);
   await page.setViewportSize({ width: 360, height: 740 });
   await signIn(page, world.users.provinceAdmin!.email, world.password);
   for (const url of ["/", "/units", `/units/${world.units.city.id}`, `/people/${world.users.learner!.id}`, "/profile"]) {

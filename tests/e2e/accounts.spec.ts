@@ -116,6 +116,7 @@ test("forgotten password: the same answer for any address, a link by mail, the n
 });
 
 test("a person with a password handed over by an admin must choose their own before seeing anything", async ({ page, request, world }) => {
+  test.setTimeout(45_000);
   const person = await makeAccount(request, "mustChange", world.units.communeA.id, "Nguyễn Văn Lộc");
   await page.goto("/login");
   await page.getByLabel("Thư điện tử").fill(person.email);

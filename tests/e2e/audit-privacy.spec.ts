@@ -57,6 +57,7 @@ test("an admin sees a failed sign-in and a refused cross-commune access in the l
 });
 
 test("the log and the privacy pages meet WCAG 2.1 AA at 360 px", async ({ page, world }) => {
+  test.setTimeout(60_000);
   await page.setViewportSize({ width: 360, height: 740 });
   await failSignIn(page, world.users.learnerB!.email);
   await signIn(page, world.users.provinceAdmin!.email, world.password);
@@ -115,6 +116,7 @@ test("a learner reads the notice and downloads all of their data", async ({ page
 });
 
 test("a province admin anonymises a departed official, who then cannot sign in", async ({ page, browser, world, baseURL }) => {
+  test.setTimeout(45_000);
   const departed = world.users.learnerB!;
   // The official is signed in elsewhere, and someone once mistyped their password.
   const elsewhere = await browser.newContext({ baseURL });

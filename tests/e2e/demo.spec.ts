@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import path from "node:path";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn } from "./fixtures";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-data";
 
@@ -60,4 +61,114 @@ test("the demo has this year's approved plan, and the demo learner's class is on
   await expect(page.getByRole("region", { name: "Lớp của tôi" }).getByRole("link", { name: /Chỉ số CCHC — đợt 1/ })).toBeVisible();
   await page.goto("/schedule");
   await expect(page.getByText("Lớp bồi dưỡng theo dõi, đánh giá Chỉ số CCHC — đợt 1").first()).toBeVisible();
+});
+
+// Real journeys on the embedded demo database (issue 9): the work each role does every day, through
+// the pages, on the one-connection engine `npm run demo` uses. The demo data lives for the whole run,
+// so each journey makes names of its own.
+
+const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
+const tag = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+
+/** Vietnam's wall clock (UTC+7) `minutes` from now: date and HH:MM. */
+function vnClock(minutes: number): { date: string; time: string } {
+  const at = new Date(Date.now() + minutes * 60_000 + 7 * 3_600_000).toISOString();
+  return { date: at.slice(0, 10), time: at.slice(11, 16) };
+}
+
+async function signedIn(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+  const page = await context.newPage();
+  await signIn(page, email, DEMO_PASSWORD);
+  return page;
+}
+
+test("on the demo, the province admin creates a course, uploads a file, edits it unchanged and publishes it", async ({ page }) => {
+  test.setTimeout(120_000);
+  const t = tag();
+  const title = `Quy trình ISO điện tử ${t}`;
+  await signIn(page, DEMO_ACCOUNTS.provinceAdmin.email, DEMO_PASSWORD);
+  await page.goto("/courses/new");
+  await page.getByLabel("Tên khóa học").fill(title);
+  await page.getByLabel("Mã khóa học").fill(`iso.${t}`);
+  await page.getByLabel("Lĩnh vực").selectOption({ label: "Ứng dụng CNTT trong giải quyết thủ tục hành chính" });
+  await page.getByLabel("Giới thiệu ngắn").fill("Áp dụng hệ thống quản lý chất lượng ISO 9001:2015 trên môi trường điện tử.");
+  await page.getByLabel("Thời lượng (tiết)").fill("6");
+  await page.getByRole("checkbox", { name: "UBND thành phố Tuy Hòa", exact: true }).check();
+  await page.getByRole("button", { name: "Tạo khóa học" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Soạn nội dung: ${title}` })).toBeVisible();
+  const courseId = /\/courses\/([0-9a-f-]{36})\//.exec(page.url())![1]!;
+
+  const addSection = page.getByRole("form", { name: "Thêm phần" });
+  await addSection.getByLabel("Tên phần").fill("Phần 1. Tài liệu");
+  await addSection.getByRole("button", { name: "Thêm phần" }).click();
+  await expect(page.getByRole("heading", { name: "1. Phần 1. Tài liệu" })).toBeVisible();
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Kéo thả tệp vào đây hoặc bấm để chọn tệp" }).click();
+  await (await chooser).setFiles(path.join(FIXTURES, "files/tai-lieu.pdf"));
+  await expect(page.getByRole("list", { name: "Các tệp đang tải lên" }).getByRole("listitem").filter({ hasText: "tai-lieu.pdf" }).getByRole("status")).toHaveText("Đã thêm bài học");
+
+  // Saving the course's information unchanged works (it hung the embedded database before).
+  await page.goto(`/courses/${courseId}/edit`);
+  await page.getByRole("button", { name: "Lưu thay đổi" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã lưu thay đổi." })).toBeVisible();
+  await page.getByRole("button", { name: "Công bố" }).click();
+  await expect(page.getByTestId("course-status")).toHaveText("Hiện tại: Đã công bố");
+});
+
+test("on the demo, the Bình Kiến focal point imports a new official and nominates her; the trainer takes attendance", async ({ page, browser, baseURL }) => {
+  test.setTimeout(150_000);
+  const t = tag();
+  const name = `Đặng Thị Hồng Nhung ${t.toUpperCase()}`;
+  const email = `nhung.${t}@phuyen.gov.vn`;
+
+  // Import one official from a CSV file.
+  await signIn(page, DEMO_ACCOUNTS.unitAdmin.email, DEMO_PASSWORD);
+  await page.goto("/people/import");
+  const header = "Họ và tên;Email;Số điện thoại;Đơn vị (mã);Chức vụ;Ngạch;Loại";
+  await page.getByLabel("Tệp danh sách cán bộ").setInputFiles({
+    name: "can-bo-moi.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`\uFEFF${header}\r\n${name};${email};0905 111 222;PY.TH.BK;Công chức Tư pháp - Hộ tịch;Chuyên viên;công chức\r\n`, "utf8"),
+  });
+  await expect(page.getByTestId("import-counts")).toContainText("1 dòng: 1 hợp lệ, 0 có lỗi.");
+  await page.getByRole("button", { name: "Nhập tất cả" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã nhập 1 cán bộ." })).toBeVisible();
+
+  // Nominate her into the demo class (the commune's quota has a seat left).
+  await page.goto("/classes");
+  await page.getByRole("link", { name: /Chỉ số CCHC — đợt 1/ }).first().click();
+  const classUrl = page.url();
+  const nominate = page.getByRole("region", { name: "Cử cán bộ đi học" });
+  await nominate.getByRole("checkbox", { name: new RegExp(name) }).check();
+  await nominate.getByRole("button", { name: "Cử đi học" }).click();
+  await expect(nominate.getByRole("status")).toHaveText("Đã cử 1 người: Đã có chỗ: 1");
+
+  // The province admin adds a session running now; the trainer marks her present on the roster.
+  const admin = await signedIn(browser, baseURL, DEMO_ACCOUNTS.provinceAdmin.email);
+  await admin.goto(classUrl);
+  const today = vnClock(0).date;
+  const start = vnClock(-10).date === today ? vnClock(-10).time : "00:00";
+  const end = vnClock(120).date === today ? vnClock(120).time : "23:59";
+  const sessionForm = admin.getByRole("region", { name: "Thêm buổi học" });
+  await sessionForm.getByLabel("Ngày").fill(today);
+  await sessionForm.getByLabel("Bắt đầu (giờ:phút)").fill(start);
+  await sessionForm.getByLabel("Kết thúc (giờ:phút)").fill(end);
+  await sessionForm.getByLabel("Địa điểm").fill(`Phòng họp trực tuyến ${t}`);
+  await sessionForm.getByLabel("Báo cáo viên").selectOption({ label: DEMO_ACCOUNTS.trainer.fullName });
+  await sessionForm.getByRole("button", { name: "Thêm buổi học" }).click();
+  await expect(sessionForm.getByRole("status")).toHaveText("Đã lưu buổi học.");
+  await admin.context().close();
+
+  const trainer = await signedIn(browser, baseURL, DEMO_ACCOUNTS.trainer.email);
+  await trainer.goto("/schedule");
+  await trainer.getByTestId("schedule-upcoming").locator("li, article, tr").filter({ hasText: `Phòng họp trực tuyến ${t}` }).getByRole("link", { name: "Điểm danh" }).first().click();
+  await expect(trainer).toHaveURL(/\/sessions\/[0-9a-f-]{36}\/attendance$/);
+  const row = trainer.getByTestId("roster-row").filter({ has: trainer.getByRole("group", { name }) });
+  await row.getByText("Có mặt", { exact: true }).click();
+  await trainer.getByRole("button", { name: "Lưu điểm danh" }).click();
+  await expect(trainer.getByText("Đã lưu điểm danh (1 thay đổi).")).toBeVisible();
+  await trainer.reload();
+  await expect(row).toHaveAttribute("data-status", "PRESENT");
+  await trainer.context().close();
 });

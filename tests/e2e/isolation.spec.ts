@@ -2,6 +2,7 @@ import { expect, signIn, test, storedUnit } from "./fixtures";
 
 test.describe("a commune admin stays in their commune", () => {
   test("another commune's unit and people are not found by URL", async ({ page, world }) => {
+    test.setTimeout(60_000);
     await signIn(page, world.users.unitAdminA!.email, world.password);
     const person = world.users.learnerB!.id;
     for (const url of [
@@ -64,6 +65,7 @@ test.describe("a commune admin stays in their commune", () => {
 
 test.describe("a course stays with its audience, trainers and enrolled learners", () => {
   test("learners and trainers outside its audience reach none of its pages or files by URL", async ({ page, world, browser, baseURL }) => {
+    test.setTimeout(60_000);
     const res = await page.request.post("/api/test-support", {
       headers: { "x-e2e-token": process.env.TAPHUAN_E2E_TOKEN! },
       data: { action: "learningCourse", ownerUnitId: world.units.agency.id, trainerId: world.users.trainer!.id, learnerId: world.users.learner!.id },

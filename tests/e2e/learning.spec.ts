@@ -123,6 +123,7 @@ test("the trainer previews without recording; a learner of another unit gets 404
 });
 
 test("lesson pages meet WCAG 2.1 AA at 360 px, and marking done works from the keyboard", async ({ page, world }) => {
+  test.setTimeout(60_000);
   const c = await learningCourse(page, world);
   await page.setViewportSize({ width: 360, height: 740 });
   await signIn(page, world.users.learner!.email, world.password);
@@ -137,4 +138,36 @@ test("lesson pages meet WCAG 2.1 AA at 360 px, and marking done works from the k
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("lesson-done")).toBeVisible();
   await expect(courseBar(page)).toHaveAttribute("aria-valuenow", "50");
+});
+
+test("a position the server never acknowledged is kept on the device, resumed and sent again", async ({ page, world }) => {
+  test.setTimeout(60_000);
+  const c = await learningCourse(page, world);
+  await signIn(page, world.users.learner!.email, world.password);
+  await page.goto(`/courses/${c.courseId}/lessons/${c.videoLessonId}`);
+  const video = page.getByTestId("lesson-video");
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
+
+  // The link drops: every progress write fails from here on.
+  await page.route("**/api/progress", (route) => route.abort("internetdisconnected"));
+  await video.evaluate((v: HTMLVideoElement) => {
+    v.muted = true;
+    v.currentTime = 9;
+    return v.play();
+  });
+  await expect.poll(() => videoTime(page)).toBeGreaterThan(10);
+  await video.evaluate((v: HTMLVideoElement) => v.pause());
+  await expect(page.getByText("Chưa lưu được tiến độ", { exact: false })).toBeVisible();
+  const left = await videoTime(page);
+
+  // Back online, the learner comes back later: the player resumes where they were, and the write is
+  // sent again and acknowledged (it is then on the server: a second reload on a clean device resumes too).
+  await page.unroute("**/api/progress");
+  const resent = page.waitForResponse((r) => r.url().endsWith("/api/progress") && r.request().method() === "POST");
+  await page.reload();
+  expect((await resent).status()).toBe(204);
+  await expect.poll(() => videoTime(page)).toBeGreaterThanOrEqual(Math.round(left) - 1);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect.poll(() => videoTime(page)).toBeGreaterThanOrEqual(Math.round(left) - 1);
 });

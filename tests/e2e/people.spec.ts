@@ -22,6 +22,7 @@ async function search(page: Page, q: string) {
 const results = (page: Page) => page.getByRole("list", { name: "Kết quả" }).getByRole("link");
 
 test("a unit admin searches without diacritics, invites a new official, edits and deactivates someone", async ({ page, world, browser, baseURL }) => {
+  test.setTimeout(60_000);
   const learner = world.users.learner!;
   await signIn(page, world.users.unitAdminA!.email, world.password);
   await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Cán bộ" }).click();
@@ -112,6 +113,7 @@ test("an initial password is shown once, with a warning", async ({ page, world }
 });
 
 test("a commune admin cannot open or change another commune's official, even with forged ids", async ({ page, world, browser, baseURL }) => {
+  test.setTimeout(60_000);
   const other = world.users.learnerB!;
   await signIn(page, world.users.unitAdminA!.email, world.password);
   for (const url of [`/people/${other.id}`, `/people?unitId=${world.units.communeB.id}`]) {

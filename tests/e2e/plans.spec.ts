@@ -11,6 +11,7 @@ async function violations(page: Page) {
 const nextYear = () => new Date(Date.now() + 7 * 3600_000).getUTCFullYear() + 1;
 
 test("the province admin plans next year, gives quotas, approves, amends with a reason; a commune admin sees only their quota", async ({ page, world }) => {
+  test.setTimeout(90_000);
   const year = nextYear();
   const { communeA, ward } = world.units;
   const title = "Bồi dưỡng kỹ năng xây dựng kế hoạch CCHC";
@@ -138,6 +139,7 @@ test("a draft plan is invisible to a commune admin and to a learner", async ({ p
 });
 
 test("the province admin imports plan items from a spreadsheet: every error first, then all rows at once", async ({ page, world }) => {
+  test.setTimeout(60_000);
   const ExcelJS = (await import("exceljs")).default;
   const { agency, communeA } = world.units;
   const sheet = async (rows: (string | number)[][]) => {

@@ -8,6 +8,7 @@ async function violations(page: Page) {
 }
 
 test("a province admin merges a commune into another, confirming what will move, and sees the result", async ({ page, world }) => {
+  test.setTimeout(45_000);
   const { communeA: A, communeB: B } = world.units;
   await page.setViewportSize({ width: 360, height: 800 });
   await signIn(page, world.users.provinceAdmin!.email, world.password);

@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, useSyncExternalStore, type FormEvent } from "react";
 import { Field } from "@/components/field";
 import { translator, type Locale } from "@/lib/i18n/messages";
 
@@ -14,6 +14,9 @@ export function LoginForm({ locale, next: back }: { locale: Locale; next: string
   const router = useRouter();
   const [errors, setErrors] = useState<Errors>({});
   const [pending, setPending] = useState(false);
+  // Signing in needs this script (next-auth's client): until it runs, the button stays disabled, so
+  // an early tap on a slow phone never submits the form natively (which would put it in the URL).
+  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -63,7 +66,7 @@ export function LoginForm({ locale, next: back }: { locale: Locale; next: string
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending}>
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending}>
       {errors.form ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {errors.form}
@@ -88,7 +91,7 @@ export function LoginForm({ locale, next: back }: { locale: Locale; next: string
       />
       <button
         type="submit"
-        disabled={pending}
+        disabled={pending || !ready}
         className="w-full rounded-md bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"
       >
         {pending ? t("login.submitting") : t("login.submit")}
@@ -96,3 +99,5 @@ export function LoginForm({ locale, next: back }: { locale: Locale; next: string
     </form>
   );
 }
+
+const noSubscription = () => () => {};
