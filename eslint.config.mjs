@@ -20,6 +20,18 @@ const config = [
     files: ["lib/testing/**", "app/api/test-support/**", "tests/**", "scripts/**", "prisma/**", "bench/**"],
     rules: { "no-restricted-imports": "off" },
   },
+  // Transactions start with transaction() from lib/db, which makes db() the transaction's client
+  // inside it (docs/decisions/006).
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["lib/db/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[property.name='$transaction']", message: "Use transaction() from @/lib/db (docs/decisions/006)." },
+      ],
+    },
+  },
   // Playwright fixtures call their continuation `use`, which is not React's hook.
   { files: ["tests/e2e/**"], rules: { "react-hooks/rules-of-hooks": "off" } },
 ];

@@ -19,16 +19,19 @@ const dir = process.env.TAPHUAN_E2E_DIR;
 /** E2E_DATABASE_URL (PostgreSQL) when configured, the embedded database otherwise. */
 const database: Record<string, string> = process.env.E2E_DATABASE_URL
   ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
-  : { DATABASE_URL: "", TAPHUAN_DATA_DIR: path.join(dir, "app-db") };
+  : { DATABASE_URL: "", TAPHUAN_EMBEDDED: "1", TAPHUAN_DATA_DIR: path.join(dir, "app-db") };
 
 const serverEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
   NEXT_MANUAL_SIG_HANDLE: "1",
+  // Every process warning of both servers; global-teardown.ts fails the run on pg's and lib/db's.
+  TAPHUAN_WARNINGS_FILE: path.join(dir, "server-warnings.log"),
 };
 
 export default defineConfig({
   testDir: "tests/e2e",
+  globalTeardown: "./tests/e2e/global-teardown.ts",
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0, // a flaky test is a bug to fix, not to hide
@@ -82,7 +85,7 @@ export default defineConfig({
       // README's demo command itself, on a fresh embedded database: the smoke test of `npm run demo`.
       command: "node scripts/demo.mjs",
       url: `http://localhost:${DEMO_PORT}/api/health`,
-      env: { ...serverEnv, TAPHUAN_DEMO_REUSE_BUILD: "1", PORT: String(DEMO_PORT), TAPHUAN_DATA_DIR: path.join(dir, "demo-db"), TAPHUAN_FILES_DIR: path.join(dir, "demo-files"), DATABASE_URL: "" },
+      env: { ...serverEnv, TAPHUAN_DEMO_REUSE_BUILD: "1", PORT: String(DEMO_PORT), TAPHUAN_DATA_DIR: path.join(dir, "demo-db"), TAPHUAN_FILES_DIR: path.join(dir, "demo-files"), DATABASE_URL: "", TAPHUAN_EMBEDDED: "1" },
       reuseExistingServer: false,
       timeout: 300_000,
       stdout: "ignore" as const,

@@ -70,6 +70,7 @@ const secretFile = path.join(path.dirname(dataDir), "nextauth-secret");
 if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString("hex"), { mode: 0o600 });
 const env = {
   DATABASE_URL: "",
+  TAPHUAN_EMBEDDED: "1", // production mode on the embedded database, asked for (lib/db/config.ts)
   TAPHUAN_DATA_DIR: dataDir,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? readFileSync(secretFile, "utf8").trim(),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,

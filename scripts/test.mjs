@@ -53,6 +53,17 @@ if (!chromium) {
 console.log(`database: ${usePostgres ? `PostgreSQL at ${new URL(serverUrl).host}` : "embedded PGlite (set DATABASE_URL=postgresql://… to use a server)"}`);
 console.log(`chromium: ${chromium}`);
 
+/** Integration files also run on the embedded engine when the suite runs on PostgreSQL. */
+const EMBEDDED_CORE = [
+  "tests/integration/db-transactions.test.ts",
+  "tests/integration/db-durability.test.ts",
+  "tests/integration/courses.test.ts",
+  "tests/integration/classes.test.ts",
+  "tests/integration/import.test.ts",
+  "tests/integration/attendance.test.ts",
+  "tests/integration/units.test.ts",
+];
+
 const bin = (name) => `node_modules/.bin/${name}`;
 const common = { NEXT_TELEMETRY_DISABLED: "1", CHROMIUM_PATH: chromium };
 const integrationEnv = usePostgres ? { DATABASE_URL: dbUrl("taphuan_test") } : { DATABASE_URL: "" };
@@ -62,6 +73,12 @@ step("typecheck", bin("tsc"), ["--noEmit"], common);
 step("schema matches migrations", bin("tsx"), ["scripts/migrate.ts", "check"], common);
 step("unit tests", bin("vitest"), ["run", "--project", "unit"], common);
 step("integration tests", bin("vitest"), ["run", "--project", "integration"], { ...common, ...integrationEnv });
+// The demo and small servers run on the embedded engine (one connection, no pool): the core paths
+// run there too, so that a query outside its transaction or a PGlite difference fails here
+// (docs/decisions/006). Each file gets its own fresh PGlite directory (tests/integration/setup.ts).
+if (usePostgres) {
+  step("integration, embedded core", bin("vitest"), ["run", "--project", "integration", ...EMBEDDED_CORE], { ...common, DATABASE_URL: "" });
+}
 step("build", bin("next"), ["build"], common);
 if (usePostgres) await freshDatabase("taphuan_e2e_test");
 step("end-to-end tests (Chromium)", bin("playwright"), ["test"], {

@@ -2,7 +2,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { clearFailures, recordFailure, throttleKeys, throttleWait } from "@/lib/auth/throttle";
 import type { Viewer } from "@/lib/auth/viewer";
-import { db, type Prisma } from "@/lib/db";
+import { db, type Prisma, transaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { queueMails } from "@/lib/mail/outbox";
 import { appUrl, mailT } from "./invitations";
@@ -68,7 +68,7 @@ async function setPasswordByLink(kind: LinkKind, input: { token: string; passwor
   if (weak) throw weak;
   const passwordHash = await hashPassword(input.password.normalize("NFC"));
 
-  await db().$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const claimed = await tx.accountToken.updateMany({
       where: { id: token.id, usedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
@@ -133,7 +133,7 @@ export async function requestPasswordReset(input: RequestResetInput, meta: Meta 
     return;
   }
   const { token, hash } = newToken();
-  await db().$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await expireOpenLinks(tx, user.id, now, "RESET");
     await tx.accountToken.create({
       data: { userId: user.id, kind: "RESET", tokenHash: hash, expiresAt: new Date(now.getTime() + RESET_TTL_MS) },
@@ -187,7 +187,7 @@ export async function changeOwnPassword(viewer: Viewer, input: ChangePasswordInp
     throw new AppError("VALIDATION", "accounts.password.sameAsCurrent", { field: "password" });
   }
   const passwordHash = await hashPassword(input.password.normalize("NFC"));
-  const sessionVersion = await db().$transaction(async (tx) => {
+  const sessionVersion = await transaction(async (tx) => {
     const updated = await tx.user.update({
       where: { id: user.id },
       data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } },

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/db";
+import type { Db } from "@/lib/db";
 
 /**
  * Limits on "forgot password" requests (ASVS 2.4.1, 6.3.1), counted in the LoginThrottle table
@@ -14,7 +14,7 @@ export const resetEmailKey = (email: string) => `reset-email:${email.toLowerCase
 export const resetIpKey = (ip: string) => `reset-ip:${ip}`;
 
 /** Counts one request on the key atomically; returns the count in the current window, this one included. */
-export async function countResetRequest(db: PrismaClient, key: string, now = new Date()): Promise<number> {
+export async function countResetRequest(db: Db, key: string, now = new Date()): Promise<number> {
   const windowStart = new Date(now.getTime() - RESET_LIMITS.windowMs);
   const [row] = await db.$queryRaw<{ failures: number }[]>`
     INSERT INTO "LoginThrottle" ("key", "failures", "lastFailure")

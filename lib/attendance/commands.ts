@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/viewer";
-import { db, type Prisma } from "@/lib/db";
+import { db, type Prisma, transaction } from "@/lib/db";
 import type { AttendanceMethod, AttendanceStatus } from "@/lib/db/generated/enums";
 import { AppError, notFound } from "@/lib/errors";
 import { sessionForAttendance, unsafeSessionForCheckIn, type AttendanceSession } from "./access";
@@ -43,7 +43,7 @@ export async function markAttendance(viewer: Viewer, sessionId: string, entries:
   if (entries.length > MAX_MARKS) throw new AppError("VALIDATION", "attendance.invalid");
   const wanted = new Map<string, AttendanceStatus>();
   for (const e of entries) wanted.set(e.userId, e.status);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const session = await sessionForAttendance(tx, viewer, sessionId);
     assertOpenClass(session);
     await lockSession(tx, sessionId);
@@ -128,7 +128,7 @@ export type CheckInResult = {
  */
 export async function checkIn(viewer: Viewer, sessionId: string, token: string, now: Date = new Date()): Promise<CheckInResult> {
   if (!isValidToken(checkInKey(), sessionId, token, now)) throw new AppError("VALIDATION", "attendance.checkIn.invalid");
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const session = await unsafeSessionForCheckIn(tx, sessionId);
     if (!session) throw notFound();
     if (!checkInOpen(session, now)) throw new AppError("CONFLICT", "attendance.checkIn.notRunning");

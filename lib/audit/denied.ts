@@ -1,5 +1,5 @@
 import type { Viewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import { recordAudit } from "./record";
 
 export const ACCESS_DENIED = "access.denied";
@@ -50,7 +50,7 @@ export async function recordAccessDenied(viewer: Pick<Viewer, "userId" | "unitId
   const path = refusal.path ? cleanTarget(refusal.path) : null;
   const entityId = refusal.entityId && UUID.test(refusal.entityId) ? refusal.entityId.toLowerCase() : null;
   const identity = [ACCESS_DENIED, viewer.userId, refusal.via, target, entityId ?? "", refusal.code].join("|");
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${identity}, 0))`;
     // "at" is written by the database's default, so the window is measured on the database's clock.
     const recent = await tx.$queryRaw<{ id: string }[]>`

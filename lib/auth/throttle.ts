@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/db";
+import type { Db } from "@/lib/db";
 
 /**
  * Sign-in throttling (ASVS 6.1.1, 6.3.1): failures are counted per account and per client IP.
@@ -33,7 +33,7 @@ export function throttleKeys(email: string, ip: string | null): Key[] {
 }
 
 /** Milliseconds the caller must still wait before trying, 0 when allowed. */
-export async function throttleWait(db: PrismaClient, keys: Key[], now = new Date()): Promise<number> {
+export async function throttleWait(db: Db, keys: Key[], now = new Date()): Promise<number> {
   const rows = await db.loginThrottle.findMany({ where: { key: { in: keys.map((k) => k.key) } } });
   let wait = 0;
   for (const row of rows) {
@@ -45,7 +45,7 @@ export async function throttleWait(db: PrismaClient, keys: Key[], now = new Date
 }
 
 /** Counts one failure on every key atomically and sets their rest period. */
-export async function recordFailure(db: PrismaClient, keys: Key[], now = new Date()): Promise<void> {
+export async function recordFailure(db: Db, keys: Key[], now = new Date()): Promise<void> {
   const windowStart = new Date(now.getTime() - THROTTLE.windowMs);
   for (const { key, scale } of keys) {
     const [row] = await db.$queryRaw<{ failures: number }[]>`
@@ -66,6 +66,6 @@ export async function recordFailure(db: PrismaClient, keys: Key[], now = new Dat
   }
 }
 
-export async function clearFailures(db: PrismaClient, email: string): Promise<void> {
+export async function clearFailures(db: Db, email: string): Promise<void> {
   await db.loginThrottle.deleteMany({ where: { key: accountKey(email) } });
 }

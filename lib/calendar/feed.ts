@@ -1,7 +1,7 @@
 import { hashFromLink, newToken } from "@/lib/accounts/tokens";
 import { recordAudit } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 
 // The private calendar feed (docs/decisions/072-attendance-and-calendar.md): a 256-bit random
 // token in the URL is the only credential a calendar app can present. Only its SHA-256 is stored
@@ -11,7 +11,7 @@ import { db } from "@/lib/db";
 /** Creates the viewer's feed token, or replaces it. The token is returned once and never stored. */
 export async function rotateFeed(viewer: Viewer): Promise<{ token: string; replaced: boolean }> {
   const { token, hash } = newToken();
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const old = await tx.calendarFeed.findUnique({ where: { userId: viewer.userId }, select: { userId: true } });
     await tx.calendarFeed.upsert({
       where: { userId: viewer.userId },
@@ -32,7 +32,7 @@ export async function rotateFeed(viewer: Viewer): Promise<{ token: string; repla
 
 /** Turns the viewer's feed off: its URL stops working. */
 export async function revokeFeed(viewer: Viewer): Promise<{ revoked: boolean }> {
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const { count } = await tx.calendarFeed.deleteMany({ where: { userId: viewer.userId } });
     if (count > 0) {
       await recordAudit(tx, { actorId: viewer.userId, action: "calendar.feedRevoke", entity: "CalendarFeed", entityId: viewer.userId, unitId: viewer.unitId });

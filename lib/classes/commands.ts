@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/record";
 import { can, unitIdsWith, type Viewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { AppError, forbidden, isUniqueViolation, notFound } from "@/lib/errors";
 import { planAccess } from "@/lib/plans/access";
 import { findClashes, lockClass, readClassFor, seatsTaken, type Clash, type Tx } from "./access";
@@ -59,7 +59,7 @@ function auditable(c: { title: string; mode: string; capacity: number; enrolOpen
 /** Opens a class against an item of an APPROVED plan the viewer may see; class:manage on the organising unit (default: the plan's owner). */
 export async function openClass(viewer: Viewer, input: OpenClassInput): Promise<{ id: string }> {
   try {
-    return await db().$transaction(async (tx) => {
+    return await transaction(async (tx) => {
       const item = await readPlanItem(tx, viewer, input.planItemId);
       const unitId = input.unitId ?? item.plan.unitId;
       if (!can(viewer, "class:manage", unitId)) {
@@ -125,7 +125,7 @@ async function lockForManage(tx: Tx, viewer: Viewer, classId: string) {
  * waiting list. Everyone enrolled is told when what they see changed (name, mode, window).
  */
 export async function updateClass(viewer: Viewer, input: UpdateClassInput): Promise<{ changed: boolean; promoted: number }> {
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const cls = await lockForManage(tx, viewer, input.id);
     if (cls.status !== "OPEN") throw new AppError("CONFLICT", "classes.cancelled");
     checkSelfUnits(viewer, input);
@@ -172,7 +172,7 @@ export async function updateClass(viewer: Viewer, input: UpdateClassInput): Prom
  * course; COMPLETED ones stay), and each of them is told, in the same transaction.
  */
 export async function cancelClass(viewer: Viewer, input: { id: string; reason: string }): Promise<void> {
-  await db().$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const cls = await lockForManage(tx, viewer, input.id);
     if (cls.status === "CANCELLED") throw new AppError("CONFLICT", "classes.cancelled");
     const people = await enrolledPeople(tx, cls.id);
@@ -221,7 +221,7 @@ function sessionAudit(s: { startsAt: Date; endsAt: Date; place: string; onlineUr
  * Everyone enrolled is told the class changed.
  */
 export async function saveSession(viewer: Viewer, input: SessionInput): Promise<{ id: string; clashes: Clash[] }> {
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const cls = await lockForManage(tx, viewer, input.classId);
     if (cls.status !== "OPEN") throw new AppError("CONFLICT", "classes.cancelled");
     const existing = input.id ? cls.sessions.find((s) => s.id === input.id) : undefined;
@@ -249,7 +249,7 @@ export async function saveSession(viewer: Viewer, input: SessionInput): Promise<
 export async function removeSession(viewer: Viewer, sessionId: string): Promise<void> {
   const s = await db().classSession.findUnique({ where: { id: sessionId }, select: { classId: true } });
   if (!s) throw notFound();
-  await db().$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const cls = await lockForManage(tx, viewer, s.classId);
     if (cls.status !== "OPEN") throw new AppError("CONFLICT", "classes.cancelled");
     const existing = cls.sessions.find((x) => x.id === sessionId);
@@ -283,7 +283,7 @@ async function lockEnrolmentForManage(tx: Tx, viewer: Viewer, enrolmentId: strin
 
 /** Approves (PENDING → ACTIVE) or rejects (PENDING → REJECTED, the seat and quota freed, the waiting list promoted) a nomination. */
 export async function decideEnrolment(viewer: Viewer, input: { enrolmentId: string; approve: boolean; reason?: string }): Promise<void> {
-  await db().$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const { cls, enrolment } = await lockEnrolmentForManage(tx, viewer, input.enrolmentId);
     if (cls.status !== "OPEN") throw new AppError("CONFLICT", "classes.cancelled");
     if (enrolment.status !== "PENDING") throw new AppError("CONFLICT", "classes.notPending");

@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/record";
 import { can, unitIdsWith, type Viewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import type { EnrolmentStatus } from "@/lib/db/generated/enums";
 import { AppError, forbidden, isUniqueViolation, notFound } from "@/lib/errors";
 import { unsafeAncestorsOf, unsafeParents } from "@/lib/units/forest";
@@ -79,7 +79,7 @@ export async function nominate(viewer: Viewer, classId: string, userIds: string[
   const scope = new Set(unitIdsWith(viewer, "class:nominate"));
   const parents = await unsafeParents(); // read before the locks: the lock is held as briefly as possible
   const run = () =>
-    db().$transaction(async (tx) => {
+    transaction(async (tx) => {
       const { cls: found, access } = await readClassFor(tx, viewer, classId);
       if (access === "learner" || scope.size === 0) throw access === "learner" ? forbidden() : notFound();
       const cls = await lockClass(tx, found.id, found.planItemId);
@@ -183,7 +183,7 @@ export async function quotaLeft(viewer: Viewer, classId: string): Promise<{ unit
 /** A learner enrols themselves in a SELF class open to their unit: no quota; a seat or the waiting list. */
 export async function selfEnrolInClass(viewer: Viewer, classId: string): Promise<NominationResult & { clashes: Clash[] }> {
   const run = () =>
-    db().$transaction(async (tx) => {
+    transaction(async (tx) => {
       const found = await tx.class.findUnique({ where: { id: classId } });
       if (!found) throw notFound();
       if (!(await mayJoinSelf(tx, viewer, found))) {
@@ -231,7 +231,7 @@ export async function selfEnrolInClass(viewer: Viewer, classId: string): Promise
  * held goes to the first person waiting. Withdrawing twice is not an error.
  */
 export async function withdrawFromClass(viewer: Viewer, enrolmentId: string): Promise<{ changed: boolean; promoted: number }> {
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const e = await tx.enrolment.findUnique({ where: { id: enrolmentId }, select: { id: true, classId: true, userId: true, unitId: true } });
     if (!e || !e.classId) throw notFound();
     const head = await tx.class.findUniqueOrThrow({ where: { id: e.classId }, select: { id: true, unitId: true, planItemId: true } });

@@ -1,4 +1,4 @@
-import { db, type Prisma, type PrismaClient } from "@/lib/db";
+import { db, type Db, type Prisma } from "@/lib/db";
 import { enqueueJob, type JobHandler } from "@/lib/jobs/queue";
 import { noticeClass } from "./notify";
 import { utcToVn, vnDayEnd, vnDayStart } from "./time";
@@ -15,7 +15,7 @@ export const REMINDER_JOB = "class.sessionReminder";
 type ReminderPayload = { sessionId: string; startsAt: string };
 
 /** Queues a reminder for every session of an open class that starts tomorrow, Vietnam time. */
-export async function queueTomorrowsReminders(now = new Date(), client: PrismaClient = db()): Promise<number> {
+export async function queueTomorrowsReminders(now = new Date(), client: Db = db()): Promise<number> {
   const tomorrow = utcToVn(new Date(now.getTime() + 24 * 3_600_000)).date;
   const from = vnDayStart(tomorrow)!;
   const to = vnDayEnd(tomorrow)!;

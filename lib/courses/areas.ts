@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/record";
 import { hasAnywhere, type Viewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import type { AreaInput } from "./schemas";
 
@@ -34,7 +34,7 @@ export async function listAreasForAdmin(viewer: Viewer): Promise<AreaRow[]> {
 export async function createArea(viewer: Viewer, input: AreaInput) {
   if (!hasAnywhere(viewer, "catalogue:manage")) throw notFound();
   try {
-    return await db().$transaction(async (tx) => {
+    return await transaction(async (tx) => {
       if (await tx.courseArea.findUnique({ where: { code: input.code }, select: { id: true } })) throw codeTaken();
       const area = await tx.courseArea.create({ data: input });
       await recordAudit(tx, { actorId: viewer.userId, action: "courseArea.create", entity: "CourseArea", entityId: area.id, data: { after: input } });
@@ -49,7 +49,7 @@ export async function createArea(viewer: Viewer, input: AreaInput) {
 export async function updateArea(viewer: Viewer, id: string, input: AreaInput) {
   if (!hasAnywhere(viewer, "catalogue:manage")) throw notFound();
   try {
-    return await db().$transaction(async (tx) => {
+    return await transaction(async (tx) => {
       const before = await tx.courseArea.findUnique({ where: { id } });
       if (!before) throw notFound();
       if (input.code !== before.code && (await tx.courseArea.findUnique({ where: { code: input.code }, select: { id: true } }))) throw codeTaken();

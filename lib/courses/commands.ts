@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan, can, type Viewer } from "@/lib/auth/viewer";
-import { db, type Prisma } from "@/lib/db";
+import { type Db, type Prisma, transaction } from "@/lib/db";
 import { AppError, forbidden, isUniqueViolation, notFound } from "@/lib/errors";
 import { foldForSearch } from "@/lib/text";
 import { assertManageCourse, courseAccess } from "./access";
@@ -57,7 +57,7 @@ const DETAIL_FIELDS = ["title", "code", "areaId", "summary", "objectives", "targ
 export async function createCourse(viewer: Viewer, input: CreateCourseInput) {
   assertCan(viewer, "course:create", input.unitId, "course:read");
   try {
-    return await db().$transaction(async (tx) => {
+    return await transaction(async (tx) => {
       await assertOwnerOpen(tx, input.unitId);
       await assertAreaExists(tx, input.areaId);
       const audience = await checkedAudience(tx, input.unitId, input.audience);
@@ -101,7 +101,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export async function updateCourse(viewer: Viewer, id: string, input: Omit<UpdateCourseInput, "id">) {
   const access = await assertManageCourse(viewer, id);
   try {
-    return await db().$transaction(async (tx) => {
+    return await transaction(async (tx) => {
       await lockCourse(tx, id);
       const before = await tx.course.findUniqueOrThrow({ where: { id }, include: { audience: { select: { unitId: true } } } });
       await assertAreaExists(tx, input.areaId);
@@ -155,7 +155,7 @@ export async function updateCourse(viewer: Viewer, id: string, input: Omit<Updat
  */
 export async function setCourseStatus(viewer: Viewer, id: string, status: "PUBLISHED" | "ARCHIVED") {
   await assertManageCourse(viewer, id);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await lockCourse(tx, id);
     const before = await tx.course.findUniqueOrThrow({ where: { id }, select: { status: true, unitId: true } });
     if (before.status === status) return { changed: false };
@@ -199,7 +199,7 @@ async function assertChooseTrainers(viewer: Viewer, courseId: string) {
  */
 export async function addTrainer(viewer: Viewer, courseId: string, userId: string) {
   const access = await assertChooseTrainers(viewer, courseId);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await lockCourse(tx, courseId);
     const eligible = await unsafeTrainerCandidates(tx, access.course.unitId, userId);
     if (eligible.length === 0) throw new AppError("VALIDATION", "courses.trainerNotEligible", { field: "userId" });
@@ -220,7 +220,7 @@ export async function addTrainer(viewer: Viewer, courseId: string, userId: strin
 
 export async function removeTrainer(viewer: Viewer, courseId: string, userId: string) {
   const access = await assertChooseTrainers(viewer, courseId);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await lockCourse(tx, courseId);
     const { count } = await tx.courseTrainer.deleteMany({ where: { courseId, userId } });
     if (count === 0) return { changed: false };
@@ -241,7 +241,7 @@ export async function removeTrainer(viewer: Viewer, courseId: string, userId: st
  * `onlyUserId` is given). Unscoped: callers check the course first (courseAccess / course:manage).
  */
 export async function unsafeTrainerCandidates(
-  reader: Prisma.TransactionClient | ReturnType<typeof db>,
+  reader: Db,
   owningUnitId: string,
   onlyUserId?: string,
 ): Promise<{ id: string; fullName: string; email: string; unitName: string }[]> {

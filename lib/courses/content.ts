@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/viewer";
-import { db, type Prisma } from "@/lib/db";
+import { db, type Prisma, transaction } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { storage } from "@/lib/storage";
 import { assertManageCourse } from "./access";
@@ -43,7 +43,7 @@ async function nextLessonPosition(tx: Prisma.TransactionClient, sectionId: strin
 
 export async function addSection(viewer: Viewer, courseId: string, title: string) {
   const access = await assertManageCourse(viewer, courseId);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await lockCourse(tx, courseId);
     const section = await tx.courseSection.create({ data: { courseId, title, position: await nextSectionPosition(tx, courseId) } });
     await audit(tx, viewer, access.course.unitId, "course.section.add", courseId, { after: { sectionId: section.id, title } });
@@ -53,7 +53,7 @@ export async function addSection(viewer: Viewer, courseId: string, title: string
 
 export async function renameSection(viewer: Viewer, courseId: string, sectionId: string, title: string) {
   const access = await assertManageCourse(viewer, courseId);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await lockCourse(tx, courseId);
     const before = await sectionOf(tx, courseId, sectionId);
     if (before.title === title) return { changed: false };
@@ -84,7 +84,7 @@ async function deleteObjects(keys: string[]) {
  */
 export async function deleteSection(viewer: Viewer, courseId: string, sectionId: string, confirm: boolean) {
   const access = await assertManageCourse(viewer, courseId);
-  const keys = await db().$transaction(async (tx) => {
+  const keys = await transaction(async (tx) => {
     await lockCourse(tx, courseId);
     const section = await sectionOf(tx, courseId, sectionId);
     const lessons = await tx.lesson.findMany({ where: { sectionId }, include: { file: { select: { id: true, storageKey: true } } } });
@@ -113,7 +113,7 @@ function storedBody(body: string): string {
 export async function addLesson(viewer: Viewer, input: LessonInput) {
   const access = await assertManageCourse(viewer, input.courseId);
   const body = input.kind === "TEXT" ? storedBody(input.body) : null;
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await lockCourse(tx, input.courseId);
     await sectionOf(tx, input.courseId, input.sectionId);
     const lesson = await tx.lesson.create({
@@ -140,7 +140,7 @@ export async function addLesson(viewer: Viewer, input: LessonInput) {
  */
 export async function updateLesson(viewer: Viewer, input: UpdateLessonInput) {
   const access = await assertManageCourse(viewer, input.courseId);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await lockCourse(tx, input.courseId);
     const before = await lessonOf(tx, input.courseId, input.lessonId);
     const moving = input.sectionId !== before.sectionId;
@@ -171,7 +171,7 @@ export async function updateLesson(viewer: Viewer, input: UpdateLessonInput) {
 /** Deletes a lesson with its progress; a FILE or VIDEO lesson's stored file goes too. */
 export async function deleteLesson(viewer: Viewer, courseId: string, lessonId: string) {
   const access = await assertManageCourse(viewer, courseId);
-  const key = await db().$transaction(async (tx) => {
+  const key = await transaction(async (tx) => {
     await lockCourse(tx, courseId);
     const lesson = await lessonOf(tx, courseId, lessonId);
     await tx.lesson.delete({ where: { id: lessonId } });
@@ -192,7 +192,7 @@ export async function deleteLesson(viewer: Viewer, courseId: string, lessonId: s
  */
 export async function reorderContent(viewer: Viewer, courseId: string, layout: Layout) {
   const access = await assertManageCourse(viewer, courseId);
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await lockCourse(tx, courseId);
     const sections = await tx.courseSection.findMany({ where: { courseId }, orderBy: { position: "asc" }, select: { id: true } });
     const lessons = await tx.lesson.findMany({

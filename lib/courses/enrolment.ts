@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import type { EnrolmentStatus } from "@/lib/db/generated/enums";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import { ENDED, courseAccess } from "./access";
@@ -17,7 +17,7 @@ export async function selfEnrol(viewer: Viewer, courseId: string): Promise<{ cha
   if (!access.open) throw notFound();
   if (!access.course.selfEnrol) throw new AppError("FORBIDDEN", "courses.notSelfEnrol");
   const run = () =>
-    db().$transaction(async (tx) => {
+    transaction(async (tx) => {
       // The person's row is locked: two clicks at once enrol once, and a concurrent move is seen.
       const me = await tx.$queryRaw<{ unitId: string }[]>`SELECT "unitId"::text AS "unitId" FROM "User" WHERE "id" = ${viewer.userId}::uuid FOR UPDATE`;
       const unitId = me[0]?.unitId;
@@ -76,7 +76,7 @@ export async function withdraw(viewer: Viewer, courseId: string): Promise<{ chan
   // A class seat is given back on the class's page, where the waiting list moves up.
   if (access.enrolment.classId) throw new AppError("CONFLICT", "courses.withdrawFromClass");
   if (!access.course.selfEnrol) throw new AppError("FORBIDDEN", "courses.notSelfEnrol");
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const { count } = await tx.enrolment.updateMany({
       where: { userId: viewer.userId, courseId, status: "ACTIVE", classId: null },
       data: { status: "WITHDRAWN", withdrawnAt: new Date() },

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/viewer";
 import { assertOctetStream, assertSameOrigin } from "@/lib/http/same-origin";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import type { LessonKind } from "@/lib/db/generated/enums";
 import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
@@ -255,7 +255,7 @@ export async function uploadCourseFile(viewer: Viewer, courseId: string, request
       if (!type) throw unsupported();
       const title = parsed.data.title ?? titleFromFileName(name);
 
-      const lesson = await db().$transaction(async (tx) => {
+      const lesson = await transaction(async (tx) => {
         // One upload at a time per section takes the next position.
         await tx.$queryRaw`SELECT 1 FROM "CourseSection" WHERE "id" = ${sectionId}::uuid FOR UPDATE`;
         const updated = await tx.storedFile.updateMany({

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { issueInvitations } from "@/lib/accounts/invitations";
 import { recordAudit } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/viewer";
-import { db, type Prisma } from "@/lib/db";
+import { db, type Prisma, transaction } from "@/lib/db";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { NO_PASSWORD_HASH } from "@/lib/people/commands";
 import { personSearchText } from "@/lib/text";
@@ -78,7 +78,7 @@ export async function importPeople(
   const keys = lookupKeys(shaped);
 
   try {
-    return await db().$transaction(
+    return await transaction(
       async (tx) => {
         const preview = summarise(parsed.kind, resolveRows(shaped, await loadLookups(tx, viewer, keys)), parsed.columns.ignored);
         if (preview.valid === 0 || (options.mode === "all" && preview.invalid > 0)) {

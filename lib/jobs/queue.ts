@@ -1,4 +1,4 @@
-import { Prisma, db, dbTarget, type PrismaClient } from "@/lib/db";
+import { Prisma, db, dbTarget, transaction, type PrismaClient } from "@/lib/db";
 
 /**
  * Background jobs stored in PostgreSQL (`Job`; docs/decisions/073-background-jobs.md): session
@@ -71,7 +71,7 @@ export async function runDueJobs(options: RunOptions): Promise<{ done: number; f
     /** The job the transaction claimed, known outside it when its handler fails. */
     const running: { job: Claimed | null } = { job: null };
     try {
-      claimed = await client.$transaction(
+      claimed = await transaction(
         async (tx) => {
           const [job] = await tx.$queryRaw<Claimed[]>(dueQuery(now(), kinds, locking, options.onlyIds));
           if (!job) return null;
@@ -80,7 +80,7 @@ export async function runDueJobs(options: RunOptions): Promise<{ done: number; f
           await tx.job.update({ where: { id: job.id }, data: { doneAt: now(), attempts: job.attempts + 1, lastError: null } });
           return job;
         },
-        { maxWait: 10_000, timeout: 120_000 },
+        { maxWait: 10_000, timeout: 120_000, client: options.client },
       );
     } catch (e) {
       // The transaction rolled back, the job's writes with it; record the failure on its own.

@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/viewer";
 import { assertStudyCourse } from "@/lib/courses/access";
-import { db, Prisma } from "@/lib/db";
+import { db, Prisma, transaction } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { acceptDuration, creditedSeconds, doneThreshold, VIDEO_RULES } from "./rules";
 import { progressInput } from "./schemas";
@@ -167,7 +167,7 @@ function videoUpsert(
  * condition makes it happen once, whatever the number of concurrent callers; audited.
  */
 async function completeEnrolmentIfAllDone(viewer: Viewer, courseId: string): Promise<boolean> {
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const done = await tx.$queryRaw<{ id: string; unitId: string; completedAt: Date }[]>`
       UPDATE "Enrolment" e SET "status" = 'COMPLETED', "completedAt" = ${NOW}, "updatedAt" = ${NOW}
       WHERE e."userId" = ${viewer.userId}::uuid AND e."courseId" = ${courseId}::uuid AND e."status" = 'ACTIVE'

@@ -1,6 +1,6 @@
 import nodemailer from "nodemailer";
 import { parseConnectionUrl } from "nodemailer/lib/shared";
-import { Prisma, db, dbTarget, type PrismaClient } from "@/lib/db";
+import { Prisma, db, dbTarget, transaction, type PrismaClient } from "@/lib/db";
 import { env } from "@/lib/env";
 import { MAX_ATTEMPTS, nextAttemptAfter } from "./schedule";
 
@@ -110,12 +110,12 @@ export async function deliverDueMail(options: DeliveryOptions): Promise<{ sent: 
   while (result.sent + result.failed < limit) {
     let outcome: "sent" | "failed" | "none";
     if (locking) {
-      outcome = await client.$transaction(
+      outcome = await transaction(
         async (tx) => {
           const [mail] = await tx.$queryRaw<Claimed[]>(dueQuery(now(), options.onlyIds, true));
           return mail ? attempt(tx, mail, options) : "none";
         },
-        { maxWait: 10_000, timeout: 120_000 },
+        { maxWait: 10_000, timeout: 120_000, client: options.client },
       );
     } else {
       const [mail] = await client.$queryRaw<Claimed[]>(dueQuery(now(), options.onlyIds, false));

@@ -3,7 +3,7 @@ import { issueInvitations } from "@/lib/accounts/invitations";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
-import { db, type Prisma } from "@/lib/db";
+import { type Prisma, transaction } from "@/lib/db";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import { personSearchText } from "@/lib/text";
 import { lockUnitTree, removesLastProvinceAdmin } from "@/lib/units/structure";
@@ -75,7 +75,7 @@ async function assertUnitOpen(tx: Prisma.TransactionClient, unitId: string) {
 
 /** A person edits their own profile; the home unit and e-mail are not theirs to change. */
 export async function updateOwnProfile(viewer: Viewer, input: UpdateProfileInput) {
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await lockPerson(tx, viewer.userId);
     const before = await tx.user.findUnique({
       where: { id: viewer.userId },
@@ -124,7 +124,7 @@ export async function createPerson(viewer: Viewer, input: PersonInput, mode: Cre
   // Hashing takes ~50 ms of CPU: done before the transaction opens.
   const passwordHash = initialPassword ? await hashPassword(initialPassword) : NO_PASSWORD_HASH;
   try {
-    return await db().$transaction(async (tx) => {
+    return await transaction(async (tx) => {
       // The unit must stay open until we commit: unit deactivation and merges take the same lock.
       await lockUnitTree(tx);
       await assertUnitOpen(tx, input.unitId);
@@ -164,7 +164,7 @@ export async function createPerson(viewer: Viewer, input: PersonInput, mode: Cre
  */
 export async function updatePerson(viewer: Viewer, id: string, input: Omit<UpdatePersonInput, "id">) {
   try {
-    return await db().$transaction(async (tx) => {
+    return await transaction(async (tx) => {
       // Same order as unit merges (tree, then people), so the two cannot deadlock; then the row,
       // so a concurrent anonymisation cannot be undone by writing the old values back.
       await lockUnitTree(tx);
@@ -247,7 +247,7 @@ export async function updatePerson(viewer: Viewer, id: string, input: Omit<Updat
  * accounts stay inactive.
  */
 export async function setPersonActive(viewer: Viewer, id: string, active: boolean) {
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     // The tree lock first, as edits and merges take it: it also serialises this with role
     // revocations and other deactivations, so two admins cannot remove each other at once.
     await lockUnitTree(tx);

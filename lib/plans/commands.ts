@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan, can, unitIdsWith, type Viewer } from "@/lib/auth/viewer";
-import { db, type Prisma } from "@/lib/db";
+import { type Prisma, transaction } from "@/lib/db";
 import type { PlanStatus, TargetGroup } from "@/lib/db/generated/enums";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import type { MessageKey } from "@/lib/i18n/messages";
@@ -158,7 +158,7 @@ const yearTaken = (year: number) => new AppError("CONFLICT", "plans.yearTaken", 
 export async function createPlan(viewer: Viewer, input: CreatePlanInput): Promise<{ id: string }> {
   assertCan(viewer, "plan:manage", input.unitId, "plan:read");
   try {
-    return await db().$transaction(async (tx) => {
+    return await transaction(async (tx) => {
       const unit = await tx.unit.findUnique({ where: { id: input.unitId }, select: { active: true, mergedIntoId: true, code: true } });
       if (!unit) throw notFound();
       if (!unit.active || unit.mergedIntoId) throw new AppError("CONFLICT", "plans.unitClosed", { field: "unitId", params: { code: unit.code } });
@@ -178,7 +178,7 @@ export async function createPlan(viewer: Viewer, input: CreatePlanInput): Promis
 
 /** Renames a plan; an approved plan only with a reason (an amendment). */
 export async function renamePlan(viewer: Viewer, input: { id: string; title: string; reason?: string }): Promise<{ changed: boolean }> {
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const plan = await lockPlanForManage(tx, viewer, input.id);
     if (plan.title === input.title) return { changed: false };
     const reason = assertReason(plan, input.reason);
@@ -223,7 +223,7 @@ async function itemProblems(tx: Tx, planId: string): Promise<number[]> {
 
 /** Approves (locks) a draft: it needs at least one item, and every item must still be valid. */
 export async function approvePlan(viewer: Viewer, id: string): Promise<void> {
-  await db().$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const plan = await lockPlanForManage(tx, viewer, id);
     if (plan.status === "APPROVED") throw new AppError("CONFLICT", "plans.alreadyApproved");
     const count = await tx.planItem.count({ where: { planId: id } });
@@ -239,7 +239,7 @@ export async function approvePlan(viewer: Viewer, id: string): Promise<void> {
 
 /** Adds an item at the end of the plan. */
 export async function addPlanItem(viewer: Viewer, planId: string, input: ItemFields & { reason?: string }): Promise<{ id: string }> {
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const plan = await lockPlanForManage(tx, viewer, planId);
     const reason = assertReason(plan, input.reason);
     const columns = await itemColumns(tx, viewer, input);
@@ -254,7 +254,7 @@ export async function addPlanItem(viewer: Viewer, planId: string, input: ItemFie
 
 /** Changes an item; the planned participants may not fall below the sum of its quotas. */
 export async function updatePlanItem(viewer: Viewer, itemId: string, input: ItemFields & { reason?: string }): Promise<{ changed: boolean }> {
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const { plan, item } = await lockItemForManage(tx, viewer, itemId);
     const columns = await itemColumns(tx, viewer, input);
     const changed = ITEM_FIELDS.filter((f) => !sameValue(item[f], columns[f]));
@@ -280,7 +280,7 @@ export async function updatePlanItem(viewer: Viewer, itemId: string, input: Item
 
 /** Deletes an item with its quotas; the items after it move up one place. */
 export async function deletePlanItem(viewer: Viewer, itemId: string, input: { reason?: string } = {}): Promise<{ planId: string }> {
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const { plan, item } = await lockItemForManage(tx, viewer, itemId);
     const reason = assertReason(plan, input.reason);
     await tx.planItem.delete({ where: { id: itemId } });
@@ -294,7 +294,7 @@ export async function deletePlanItem(viewer: Viewer, itemId: string, input: { re
 
 /** Moves an item one place up or down. Only in a draft: an approved plan's numbering is what was issued. */
 export async function movePlanItem(viewer: Viewer, itemId: string, direction: "up" | "down"): Promise<{ changed: boolean }> {
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const { plan, item } = await lockItemForManage(tx, viewer, itemId);
     if (plan.status === "APPROVED") throw new AppError("CONFLICT", "plans.reorderLocked");
     const other = await tx.planItem.findFirst({
@@ -318,7 +318,7 @@ export async function movePlanItem(viewer: Viewer, itemId: string, direction: "u
  * the sum one after the other.
  */
 export async function setPlanQuota(viewer: Viewer, input: { itemId: string; unitId: string; seats: number; reason?: string }): Promise<{ changed: boolean }> {
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const { plan, item } = await lockItemForManage(tx, viewer, input.itemId);
     const current = item.quotas.find((q) => q.unitId === input.unitId)?.seats ?? 0;
     if (current === input.seats) {

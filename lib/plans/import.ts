@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Viewer } from "@/lib/auth/viewer";
 import { unitIdsWith } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/record";
-import { db, type Prisma, type PrismaClient } from "@/lib/db";
+import { db, type Prisma, type PrismaClient, transaction } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { issueMessage } from "@/lib/forms/zod";
 import type { MessageKey, Params } from "@/lib/i18n/messages";
@@ -307,7 +307,7 @@ export async function importPlanItems(
   if (options.expectSha256 && options.expectSha256 !== hash) throw new AppError("CONFLICT", "imports.fileChanged", { field: "file" });
   const parsed = await parsePlanFile(file.bytes);
   const shaped = checkPlanRows(parsed.rows, parsed.quotaCodes);
-  return db().$transaction(
+  return transaction(
     async (tx) => {
       const plan = await lockPlanForManage(tx, viewer, planId);
       const reason = assertReason(plan, options.reason);

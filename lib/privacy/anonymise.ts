@@ -2,7 +2,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { redactAuditMentions } from "@/lib/audit/redact";
 import { accountKey } from "@/lib/auth/throttle";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { personSearchText } from "@/lib/text";
 import { lockUnitTree, removesLastProvinceAdmin } from "@/lib/units/structure";
@@ -23,7 +23,7 @@ import { sameName, type AnonymiseInput } from "./schemas";
  * - the anonymisation itself audited, without the old name.
  */
 export async function anonymisePerson(viewer: Viewer, input: AnonymiseInput) {
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     // The tree lock, then the row (the order lib/people and merges use): two admins confirming at
     // once anonymise once, and two province admins cannot anonymise each other at once.
     await lockUnitTree(tx);

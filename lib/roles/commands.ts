@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/record";
 import { grantPermissionFor } from "@/lib/auth/permissions";
 import { assertCan, can, type Viewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { AppError, forbidden, isUniqueViolation, notFound } from "@/lib/errors";
 import { lockUnitTree, provinceAdminGrantsLeft, unitState } from "@/lib/units/structure";
 import type { GrantRoleInput, RevokeRoleInput } from "./schemas";
@@ -28,7 +28,7 @@ export async function grantRole(viewer: Viewer, input: GrantRoleInput) {
   await readablePerson(viewer, input.userId);
   assertCan(viewer, grantPermissionFor(input.role), input.unitId, "unit:read");
   try {
-    return await db().$transaction(async (tx) => {
+    return await transaction(async (tx) => {
       await lockUnitTree(tx);
       const unit = await unitState(tx, input.unitId);
       if (unit.mergedIntoId) throw new AppError("CONFLICT", "roles.unitMerged", { field: "unitId" });
@@ -74,7 +74,7 @@ export async function revokeRole(viewer: Viewer, input: RevokeRoleInput) {
     select: { user: { select: { unitId: true } } },
   });
   if (!found || !can(viewer, "person:read", found.user.unitId)) throw notFound();
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await lockUnitTree(tx);
     const grant = await tx.roleGrant.findUnique({
       where: { id: input.grantId },

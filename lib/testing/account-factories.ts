@@ -1,6 +1,6 @@
 // Test-only, like factories.ts: writes without a viewer. Used by tests/ and the e2e support route.
 import { issueInvitations } from "@/lib/accounts/invitations";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import type { Role } from "@/lib/db/generated/enums";
 import { NO_PASSWORD_HASH } from "@/lib/people/commands";
 import { TEST_PASSWORD, makeUser, uniq } from "./factories";
@@ -27,7 +27,7 @@ export async function makeInvitedUser(input: {
   grants?: { role: Role; unitId: string }[];
 }) {
   const created = await makeUser(input);
-  const user = await db().$transaction(async (tx) => {
+  const user = await transaction(async (tx) => {
     const u = await tx.user.update({ where: { id: created.id }, data: { passwordHash: NO_PASSWORD_HASH } });
     await issueInvitations(tx, [{ id: u.id, email: u.email, fullName: u.fullName, unitId: u.unitId }]);
     return u;

@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { planMerge, type MergePlan } from "./merge";
 import type { CreateUnitInput, MergeUnitInput, MoveUnitInput, RenameUnitInput, UnitIdInput } from "./schemas";
@@ -15,7 +15,7 @@ const codeTaken = () => new AppError("CONFLICT", "units.codeTaken", { field: "co
 export async function createUnit(viewer: Viewer, input: CreateUnitInput) {
   assertCan(viewer, "unit:create", input.parentId, "unit:read");
   try {
-    return await db().$transaction(async (tx) => {
+    return await transaction(async (tx) => {
       await lockUnitTree(tx);
       const parent = await unitState(tx, input.parentId);
       assertNotMerged(parent);
@@ -42,7 +42,7 @@ export async function createUnit(viewer: Viewer, input: CreateUnitInput) {
 
 export async function renameUnit(viewer: Viewer, input: RenameUnitInput) {
   assertCan(viewer, "unit:update", input.id, "unit:read");
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await lockUnitTree(tx);
     const before = await unitState(tx, input.id);
     assertNotMerged(before);
@@ -63,7 +63,7 @@ export async function renameUnit(viewer: Viewer, input: RenameUnitInput) {
 export async function moveUnit(viewer: Viewer, input: MoveUnitInput) {
   assertCan(viewer, "unit:move", input.id, "unit:read");
   assertCan(viewer, "unit:move", input.parentId, "unit:read");
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await lockUnitTree(tx);
     const unit = await unitState(tx, input.id);
     assertNotMerged(unit);
@@ -99,7 +99,7 @@ export async function moveUnit(viewer: Viewer, input: MoveUnitInput) {
  */
 export async function deactivateUnit(viewer: Viewer, input: UnitIdInput) {
   assertCan(viewer, "unit:deactivate", input.id, "unit:read");
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await lockUnitTree(tx);
     const unit = await unitState(tx, input.id);
     assertNotMerged(unit);
@@ -125,7 +125,7 @@ export async function deactivateUnit(viewer: Viewer, input: UnitIdInput) {
 /** Reactivates an inactive (not merged) unit whose parent is active. */
 export async function reactivateUnit(viewer: Viewer, input: UnitIdInput) {
   assertCan(viewer, "unit:deactivate", input.id, "unit:read");
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await lockUnitTree(tx);
     const unit = await unitState(tx, input.id);
     assertNotMerged(unit);
@@ -157,7 +157,7 @@ export type MergeResult = MergePlan & { mergedAt: Date };
 export async function mergeUnit(viewer: Viewer, input: MergeUnitInput): Promise<MergeResult> {
   assertCan(viewer, "unit:merge", input.id, "unit:read");
   assertCan(viewer, "unit:merge", input.targetId, "unit:read");
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await lockUnitTree(tx);
     const plan = await planMerge(tx, input.id, input.targetId);
     const { source, target } = plan;

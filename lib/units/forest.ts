@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db, inTransaction } from "@/lib/db";
 
 export type ForestUnit = {
   id: string;
@@ -23,6 +23,10 @@ let loading: Promise<Cached> | null = null;
  * checksum of the fields that decide scopes and labels), about a tenth of the cost of reading
  * and walking the rows again (docs/benchmarks.md). Each server process holds its own copy, so
  * several processes stay correct: every call checks.
+ *
+ * Inside a transaction it reads through that transaction (db() is its client), so it sees the
+ * transaction's own changes and never waits for a second connection; it then neither joins nor
+ * starts the load shared with other requests, which runs on the global client (docs/decisions/006).
  */
 export async function unsafeUnitForest(): Promise<readonly ForestUnit[]> {
   const [row] = await db().$queryRaw<{ version: string }[]>`
@@ -31,6 +35,7 @@ export async function unsafeUnitForest(): Promise<readonly ForestUnit[]> {
     FROM "Unit"`;
   const version = row?.version ?? "";
   if (cached?.version === version) return cached.units;
+  if (inTransaction()) return readAll();
   loading ??= readAll()
     .then((units) => ({ version, units }))
     .finally(() => {

@@ -37,23 +37,22 @@ export async function planMerge(tx: Tx, sourceId: string, targetId: string): Pro
     throw new AppError("VALIDATION", "units.mergeIntoDescendant", { field: "targetId" });
   }
 
-  const [people, children, grants] = await Promise.all([
-    tx.user.findMany({
-      where: { unitId: sourceId },
-      select: { id: true, fullName: true, active: true },
-      orderBy: { fullName: "asc" },
-    }),
-    tx.unit.findMany({
-      where: { parentId: sourceId, mergedIntoId: null },
-      select: { id: true, name: true, code: true, active: true },
-      orderBy: { name: "asc" },
-    }),
-    tx.roleGrant.findMany({
-      where: { unitId: sourceId },
-      select: { id: true, userId: true, role: true, user: { select: { fullName: true } } },
-      orderBy: [{ role: "asc" }, { createdAt: "asc" }],
-    }),
-  ]);
+  // One after the other: they run on the merge transaction's connection (docs/decisions/006).
+  const people = await tx.user.findMany({
+    where: { unitId: sourceId },
+    select: { id: true, fullName: true, active: true },
+    orderBy: { fullName: "asc" },
+  });
+  const children = await tx.unit.findMany({
+    where: { parentId: sourceId, mergedIntoId: null },
+    select: { id: true, name: true, code: true, active: true },
+    orderBy: { name: "asc" },
+  });
+  const grants = await tx.roleGrant.findMany({
+    where: { unitId: sourceId },
+    select: { id: true, userId: true, role: true, user: { select: { fullName: true } } },
+    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+  });
   const basic = grants.filter((g) => MOVING_ROLES.includes(g.role));
   const onTarget = await tx.roleGrant.findMany({
     where: { unitId: targetId, userId: { in: basic.map((g) => g.userId) }, role: { in: [...MOVING_ROLES] } },

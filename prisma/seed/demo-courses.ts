@@ -3,7 +3,7 @@
 // Idempotent: nothing is written when the first demo course already exists, or when the demo
 // units are not there (a database seeded with something else).
 import { randomUUID } from "node:crypto";
-import type { PrismaClient } from "@/lib/db/generated/client";
+import { type Db, transaction } from "@/lib/db";
 import type { TargetGroup } from "@/lib/db/generated/enums";
 import { sanitizeRichText } from "@/lib/courses/sanitize";
 import { foldForSearch } from "@/lib/text";
@@ -259,7 +259,7 @@ export const DEMO_COURSES: readonly DemoCourse[] = [
 export type DemoCoursesResult = { created: boolean; courses: number };
 
 /** Loads DEMO_COURSES once (see the header). */
-export async function seedDemoCourses(prisma: PrismaClient): Promise<DemoCoursesResult> {
+export async function seedDemoCourses(prisma: Db): Promise<DemoCoursesResult> {
   const first = DEMO_COURSES[0]!;
   if (await prisma.course.findUnique({ where: { code: first.code }, select: { id: true } })) {
     return { created: false, courses: await prisma.course.count() };
@@ -274,7 +274,7 @@ export async function seedDemoCourses(prisma: PrismaClient): Promise<DemoCourses
   if (!owner || !root || !trainer) return { created: false, courses: await prisma.course.count() };
   const areaId = new Map(areas.map((a) => [a.code, a.id]));
 
-  await prisma.$transaction(
+  await transaction(
     async (tx) => {
       const now = new Date();
       for (const c of DEMO_COURSES) {

@@ -3,7 +3,7 @@
 // into which the Bình Kiến CCHC focal point has nominated the demo learner and a colleague; the
 // demo trainer teaches it. Idempotent: nothing is written when the plan exists, or when the demo
 // units and courses are not there.
-import type { PrismaClient } from "@/lib/db/generated/client";
+import { type Db, transaction } from "@/lib/db";
 import { utcToVn, vnToUtc } from "@/lib/classes/time";
 import { DEMO_ACCOUNTS } from "./demo-data";
 
@@ -57,7 +57,7 @@ const ITEMS: DemoItem[] = [
 
 export type DemoPlanResult = { created: boolean };
 
-export async function seedDemoPlan(prisma: PrismaClient, now = new Date()): Promise<DemoPlanResult> {
+export async function seedDemoPlan(prisma: Db, now = new Date()): Promise<DemoPlanResult> {
   const year = Number(utcToVn(now).date.slice(0, 4));
   const root = await prisma.unit.findUnique({ where: { code: "PY" }, select: { id: true } });
   if (!root) return { created: false };
@@ -79,7 +79,7 @@ export async function seedDemoPlan(prisma: PrismaClient, now = new Date()): Prom
     select: { id: true, unitId: true },
   });
 
-  await prisma.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const plan = await tx.trainingPlan.create({
       data: {
         unitId: root.id,

@@ -1,7 +1,8 @@
 import { personSearchText } from "@/lib/text";
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
-import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { type Db, transaction } from "@/lib/db";
 import { DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from "./demo-data";
 
 export interface SeedResult {
@@ -19,7 +20,7 @@ export interface SeedResult {
  * here so that children can point at parents). The demo password is hashed once and the hash is
  * shared by every account: argon2 is slow on purpose, 337 hashes would take a minute.
  */
-export async function seedDemo(prisma: PrismaClient): Promise<SeedResult> {
+export async function seedDemo(prisma: Db): Promise<SeedResult> {
   if (await prisma.unit.findFirst({ select: { id: true } })) {
     const [units, users] = await Promise.all([prisma.unit.count(), prisma.user.count()]);
     return { created: false, units, users };
@@ -74,7 +75,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeedResult> {
     }
   }
 
-  await prisma.$transaction(
+  await transaction(
     async (tx) => {
       for (const level of unitLevels) await tx.unit.createMany({ data: level });
       await tx.user.createMany({ data: users });

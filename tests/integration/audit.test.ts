@@ -6,7 +6,7 @@ import * as recordModule from "@/lib/audit/record";
 import { redactAuditMentions } from "@/lib/audit/redact";
 import { parseAuditFilters } from "@/lib/audit/schemas";
 import type { Viewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { anonymisePerson } from "@/lib/privacy/anonymise";
 import { makeAuditEvent } from "@/lib/testing/audit-factories";
 import { codeOf } from "@/lib/testing/errors";
@@ -210,11 +210,11 @@ describe("the log cannot be edited", () => {
     await expect(db().$executeRaw`UPDATE "AuditEvent" SET "actorId" = NULL WHERE "id" = ${event.id}::uuid`).rejects.toThrow(refused);
     await expect(db().$executeRaw`DELETE FROM "AuditEvent" WHERE "id" = ${event.id}::uuid`).rejects.toThrow(refused);
     await expect(
-      db().$transaction(async (tx) => tx.auditEvent.update({ where: { id: event.id }, data: { action: "changed" } })),
+      transaction(async (tx) => tx.auditEvent.update({ where: { id: event.id }, data: { action: "changed" } })),
     ).rejects.toThrow(refused);
     // A session-wide switch does not exist for the app: only SET LOCAL inside a transaction works, and even then not DELETE.
     await expect(
-      db().$transaction(async (tx) => {
+      transaction(async (tx) => {
         await tx.$executeRaw`SET LOCAL taphuan.audit_redact = 'on'`;
         await tx.auditEvent.delete({ where: { id: event.id } });
       }),
@@ -233,7 +233,7 @@ describe("redaction", () => {
     // The redaction flag is switched off again before redactAuditMentions returns: a later update in
     // the same transaction is refused, and the whole transaction (redaction included) rolls back.
     await expect(
-      db().$transaction(async (tx) => {
+      transaction(async (tx) => {
         await redactAuditMentions(tx, { userId: person.id, current: { fullName: person.fullName, email: person.email, phone: null } }, { name: "X", email: "x@an-danh.invalid" });
         await tx.auditEvent.update({ where: { id: unrelated.id }, data: { data: { note: "sửa lén" } } });
       }),

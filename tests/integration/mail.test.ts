@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { issueInvitations } from "@/lib/accounts/invitations";
-import { db, dbTarget } from "@/lib/db";
+import { db, dbTarget, transaction } from "@/lib/db";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { queueMails } from "@/lib/mail/outbox";
@@ -17,7 +17,7 @@ const FROM = "Tập huấn CCHC <taphuan@snv.test.vn>";
 /** Queues mails for one unit and returns their ids (oldest first). */
 async function queue(unitId: string, mails: { to: string; subject?: string; text?: string }[]): Promise<string[]> {
   const before = new Date(Date.now() - 1);
-  await db().$transaction((tx) =>
+  await transaction((tx) =>
     queueMails(
       tx,
       mails.map((m) => ({ to: m.to, unitId, subject: m.subject ?? "Thông báo lớp tập huấn", text: m.text ?? "Nội dung thư có dấu: Phú Yên." })),
@@ -244,7 +244,7 @@ describe("the outbox page's data", () => {
     const { token: learnerToken } = await makeInvitedUser({ unitId: p.communeA.id });
     // Someone who works in commune A but administers the whole province.
     const boss = await makeUser({ unitId: p.communeA.id, grants: [{ role: "PROVINCE_ADMIN", unitId: p.province.id }] });
-    await db().$transaction((tx) => issueInvitations(tx, [{ id: boss.id, email: boss.email, fullName: boss.fullName, unitId: boss.unitId }]));
+    await transaction((tx) => issueInvitations(tx, [{ id: boss.id, email: boss.email, fullName: boss.fullName, unitId: boss.unitId }]));
 
     const seenBy = async (viewer: typeof adminA) => {
       const { rows } = await listOutbox(viewer, 1);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
-import { db, type Prisma } from "@/lib/db";
+import { db, type Prisma, transaction } from "@/lib/db";
 import { translator } from "@/lib/i18n/messages";
 import { NO_PASSWORD_HASH, createPerson, setPersonActive, updateOwnProfile, updatePerson } from "@/lib/people/commands";
 import { compareNames } from "@/lib/people/name-order";
@@ -343,7 +343,7 @@ describe("updatePerson", () => {
     const held = new Promise<void>((r) => (release = r));
     const isLocked = new Promise<void>((r) => (locked = r));
     // Stands in for lib/privacy's anonymisation: same row lock, same columns.
-    const anonymiser = db().$transaction(
+    const anonymiser = transaction(
       async (tx) => {
         await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" = ${person.id}::uuid FOR UPDATE`;
         await tx.user.update({ where: { id: person.id }, data: { fullName: "Người dùng đã ẩn danh", anonymisedAt: new Date(), active: false } });
