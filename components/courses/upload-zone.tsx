@@ -94,8 +94,8 @@ export function UploadZone({
       }
       let message = t("files.upload.failed", { status: xhr.status });
       try {
-        const body = JSON.parse(xhr.responseText) as { error?: unknown };
-        if (typeof body.error === "string") message = body.error;
+        const body = JSON.parse(xhr.responseText) as { error?: { message?: unknown } };
+        if (typeof body.error?.message === "string") message = body.error.message;
       } catch {
         // not JSON (a proxy's error page): keep the generic message
       }
