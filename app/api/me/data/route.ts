@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/http/route";
 import { exportOwnData } from "@/lib/privacy/export";
-import { vnToday } from "@/lib/audit/time";
+import { vnToday } from "@/lib/i18n/format";
 
 export const dynamic = "force-dynamic";
 
