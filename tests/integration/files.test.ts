@@ -210,6 +210,9 @@ describe("uploading course files", () => {
     const pdf = fixture("tai-lieu.pdf");
     expect((await upload(learner, course.id, section.id, "a.pdf", pdf)).status).toBe(403);
     expect((await upload(otherTrainer, course.id, section.id, "a.pdf", pdf)).status).toBe(404);
+    // The route wrapper logs the refusal under the route's name, with the course as the object.
+    const denied = await db().auditEvent.findFirstOrThrow({ where: { action: "access.denied", actorId: otherTrainer.userId, entityId: course.id } });
+    expect(denied.data).toMatchObject({ via: "action", target: "files.upload", code: "NOT_FOUND" });
     expect((await upload(otherAdmin, course.id, section.id, "a.pdf", pdf)).status).toBe(404);
     // Not enrolled, but the course is open to their unit (they see it in the catalogue): 403.
     expect((await upload(otherLearner, course.id, section.id, "a.pdf", pdf)).status).toBe(403);
