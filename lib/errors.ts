@@ -7,16 +7,26 @@ export type ErrorCode =
   | "NOT_FOUND"
   | "VALIDATION"
   | "CONFLICT"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  /** The request could not be read to its end: the connection dropped, the body was cut. */
+  | "INTERRUPTED"
+  /** A body over the limit, whether announced in Content-Length or found while reading. */
+  | "TOO_LARGE"
+  /** A body of a type we do not take (by its declared Content-Type or by its content). */
+  | "UNSUPPORTED_MEDIA";
 
-const STATUS: Record<ErrorCode, number> = {
+/** The one mapping from codes to HTTP statuses (route handlers: lib/http/route.ts). */
+export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = Object.freeze({
+  INTERRUPTED: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
-  VALIDATION: 422,
   CONFLICT: 409,
+  TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA: 415,
+  VALIDATION: 422,
   RATE_LIMITED: 429,
-};
+});
 
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -39,7 +49,7 @@ export class AppError extends Error {
   }
 
   get status(): number {
-    return STATUS[this.code];
+    return ERROR_STATUS[this.code];
   }
 }
 

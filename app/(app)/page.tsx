@@ -4,12 +4,14 @@ import { Section } from "@/components/section";
 import { requireViewer } from "@/lib/auth/session";
 import { hasAnywhere } from "@/lib/auth/viewer";
 import { listMyCourses } from "@/lib/courses/enrolment";
-import { getT } from "@/lib/i18n/server";
+import { formatNumber } from "@/lib/i18n/format";
+import { getLocale, getT } from "@/lib/i18n/server";
 import { grantUnitNames, unitStats } from "@/lib/units/queries";
 
 export default async function HomePage() {
   const viewer = await requireViewer();
   const t = await getT();
+  const locale = await getLocale();
   const names = await grantUnitNames(viewer);
   const isAdmin = hasAnywhere(viewer, "unit:read");
   const stats = isAdmin ? await unitStats(viewer) : null;
@@ -38,9 +40,9 @@ export default async function HomePage() {
           </p>
           {stats ? (
             <dl className="mt-4 grid grid-cols-3 gap-3 text-center">
-              <Stat label={t("home.stat.units")} value={stats.units} />
-              <Stat label={t("home.stat.people")} value={stats.people} />
-              <Stat label={t("home.stat.activePeople")} value={stats.activePeople} />
+              <Stat label={t("home.stat.units")} value={formatNumber(stats.units, locale)} />
+              <Stat label={t("home.stat.people")} value={formatNumber(stats.people, locale)} />
+              <Stat label={t("home.stat.activePeople")} value={formatNumber(stats.activePeople, locale)} />
             </dl>
           ) : null}
           <div className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
@@ -95,11 +97,11 @@ export default async function HomePage() {
   );
 }
 
-function Stat({ label, value }: { label: string; value: number }) {
+function Stat({ label, value }: { label: string; value: string }) {
   return (
     <div className="rounded-md bg-slate-50 p-3">
       <dt className="text-xs text-slate-600">{label}</dt>
-      <dd className="text-2xl font-semibold">{value.toLocaleString("vi-VN")}</dd>
+      <dd className="text-2xl font-semibold">{value}</dd>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, useSyncExternalStore, type DragEvent } from "react";
+import { numberFormat } from "@/lib/i18n/format";
 import { isLocale, translator, type Locale } from "@/lib/i18n/messages";
 
 const MB = 1024 * 1024;
@@ -26,7 +27,7 @@ function useLocale(explicit?: Locale): Locale {
 }
 
 function formatSize(bytes: number, locale: Locale): string {
-  const nf = new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: 1 });
+  const nf = numberFormat(locale, { maximumFractionDigits: 1 });
   return bytes < MB ? `${nf.format(Math.max(1, Math.round(bytes / 1024)))} KB` : `${nf.format(bytes / MB)} MB`;
 }
 
@@ -94,8 +95,8 @@ export function UploadZone({
       }
       let message = t("files.upload.failed", { status: xhr.status });
       try {
-        const body = JSON.parse(xhr.responseText) as { error?: unknown };
-        if (typeof body.error === "string") message = body.error;
+        const body = JSON.parse(xhr.responseText) as { error?: { message?: unknown } };
+        if (typeof body.error?.message === "string") message = body.error.message;
       } catch {
         // not JSON (a proxy's error page): keep the generic message
       }

@@ -17,7 +17,7 @@ type Props = {
   position: number;
   watched: number;
   done: boolean;
-  /** Lesson.durationSeconds; null until a player has reported it. */
+  /** The file's length, read at upload (StoredFile.durationSeconds); null when the file does not state it. */
   duration: number | null;
   /** Seconds between writes while playing. */
   everySeconds?: number;
@@ -77,9 +77,9 @@ export function VideoPlayer({ locale, courseId, lessonId, src, records, position
       if (!force && delta === 0 && at === s.lastSentPosition) return;
       s.pending -= delta;
       s.lastSentPosition = at;
-      const reported = Number.isFinite(v.duration) && v.duration > 0 ? v.duration : undefined;
-      const body = JSON.stringify({ event: "video", lessonId, courseId, position: v.currentTime, watchedDelta: delta, duration: reported });
-      const dur = knownDuration ?? (reported ? Math.round(reported) : null);
+      const body = JSON.stringify({ event: "video", lessonId, courseId, position: v.currentTime, watchedDelta: delta });
+      // The server credits play time against the file's own length only: so does this estimate.
+      const dur = duration;
       const applied = () => {
         s.mirror = applyVideoWrite(s.mirror, { position: v.currentTime, watchedDelta: delta }, dur, Date.now());
         setEstimate((e) => Math.max(e, s.mirror!.watchedSeconds));
@@ -112,7 +112,7 @@ export function VideoPlayer({ locale, courseId, lessonId, src, records, position
           setSaveFailed(true);
         });
     },
-    [account, courseId, knownDuration, lessonId, records, router],
+    [account, courseId, duration, lessonId, records, router],
   );
 
   // A write this device made and the server never acknowledged (the tab closed, the link dropped):

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useId, useState, type ChangeEvent } from "react";
 import type { PlanPreviewJson } from "@/app/api/plans/[id]/http";
+import { numberFormat } from "@/lib/i18n/format";
 import { translator, type Locale } from "@/lib/i18n/messages";
 import { IMPORT_LIMITS } from "@/lib/imports/limits";
 
@@ -31,7 +32,7 @@ export function PlanImportForm({ locale, planId, approved, minReason }: { locale
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [reason, setReason] = useState("");
   const [done, setDone] = useState<string | null>(null);
-  const nf = new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB");
+  const nf = numberFormat(locale);
 
   async function choose(chosen: File) {
     setPreview(null);

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import type { PlanItemView, PlanTotals } from "@/lib/plans/queries";
-import { formatCount, formatVnd } from "./format";
+import { formatNumber } from "@/lib/i18n/format";
+import { formatVnd } from "./format";
 
 type Props = {
   locale: Locale;
@@ -25,11 +26,11 @@ function Quotas({ item, t, locale }: { item: PlanItemView; t: Translate; locale:
       <ul className="space-y-0.5" aria-label={t("plans.quotaTableCaption")}>
         {item.quotas.map((q) => (
           <li key={q.unitId} data-testid="quota">
-            {t("plans.quotaLine", { name: q.name, code: q.code, seats: formatCount(q.seats, locale) })}
+            {t("plans.quotaLine", { name: q.name, code: q.code, seats: formatNumber(q.seats, locale) })}
           </li>
         ))}
       </ul>
-      <p className="text-xs text-slate-600">{t("plans.quotaSum", { seats: formatCount(item.seats, locale), planned: formatCount(item.plannedParticipants, locale) })}</p>
+      <p className="text-xs text-slate-600">{t("plans.quotaSum", { seats: formatNumber(item.seats, locale), planned: formatNumber(item.plannedParticipants, locale) })}</p>
     </div>
   );
 }
@@ -72,8 +73,8 @@ export function ItemsView({ locale, t, items, totals, actions }: Props) {
                     {item.note ? <p className="text-xs text-slate-600">{t("plans.col.note")}: {item.note}</p> : null}
                   </td>
                   <td className="px-2 py-2">{groups(item)}</td>
-                  <td className="px-2 py-2 text-right">{formatCount(item.plannedClasses, locale)}</td>
-                  <td className="px-2 py-2 text-right">{formatCount(item.plannedParticipants, locale)}</td>
+                  <td className="px-2 py-2 text-right">{formatNumber(item.plannedClasses, locale)}</td>
+                  <td className="px-2 py-2 text-right">{formatNumber(item.plannedParticipants, locale)}</td>
                   <td className="px-2 py-2 whitespace-nowrap">{t("plans.quarterValue", { quarter: item.quarter })}</td>
                   <td className="px-2 py-2">{item.leadUnit.name}</td>
                   <td className="px-2 py-2 text-right whitespace-nowrap">{formatVnd(item.budgetVnd, locale)}</td>
@@ -85,12 +86,12 @@ export function ItemsView({ locale, t, items, totals, actions }: Props) {
             <tfoot>
               <tr className="border-t-2 border-slate-300 font-semibold">
                 <th scope="row" colSpan={3} className="px-2 py-2 text-left">{t("plans.totals")}</th>
-                <td className="px-2 py-2 text-right" data-testid="total-classes">{formatCount(totals.classes, locale)}</td>
-                <td className="px-2 py-2 text-right" data-testid="total-participants">{formatCount(totals.participants, locale)}</td>
+                <td className="px-2 py-2 text-right" data-testid="total-classes">{formatNumber(totals.classes, locale)}</td>
+                <td className="px-2 py-2 text-right" data-testid="total-participants">{formatNumber(totals.participants, locale)}</td>
                 <td />
                 <td />
                 <td className="px-2 py-2 text-right whitespace-nowrap" data-testid="total-budget">{formatVnd(totals.budgetVnd, locale)}</td>
-                <td className="px-2 py-2">{formatCount(totals.seats, locale)}</td>
+                <td className="px-2 py-2">{formatNumber(totals.seats, locale)}</td>
                 {actions ? <td /> : null}
               </tr>
             </tfoot>
@@ -110,9 +111,9 @@ export function ItemsView({ locale, t, items, totals, actions }: Props) {
                 <dt className="text-slate-600">{t("plans.col.targetGroups")}</dt>
                 <dd>{groups(item)}</dd>
                 <dt className="text-slate-600">{t("plans.col.classes")}</dt>
-                <dd>{formatCount(item.plannedClasses, locale)}</dd>
+                <dd>{formatNumber(item.plannedClasses, locale)}</dd>
                 <dt className="text-slate-600">{t("plans.col.participants")}</dt>
-                <dd>{formatCount(item.plannedParticipants, locale)}</dd>
+                <dd>{formatNumber(item.plannedParticipants, locale)}</dd>
                 <dt className="text-slate-600">{t("plans.col.quarter")}</dt>
                 <dd>{t("plans.quarterValue", { quarter: item.quarter })}</dd>
                 <dt className="text-slate-600">{t("plans.col.leadUnit")}</dt>
@@ -144,9 +145,9 @@ export function ItemsView({ locale, t, items, totals, actions }: Props) {
       <h3 className="mt-3 font-semibold md:hidden">{t("plans.totals")}</h3>
       <dl className="grid grid-cols-2 gap-2 text-sm md:hidden">
         <dt className="text-slate-600">{t("plans.totalClasses")}</dt>
-        <dd className="font-semibold">{formatCount(totals.classes, locale)}</dd>
+        <dd className="font-semibold">{formatNumber(totals.classes, locale)}</dd>
         <dt className="text-slate-600">{t("plans.totalParticipants")}</dt>
-        <dd className="font-semibold">{formatCount(totals.participants, locale)}</dd>
+        <dd className="font-semibold">{formatNumber(totals.participants, locale)}</dd>
         <dt className="text-slate-600">{t("plans.totalBudget")}</dt>
         <dd className="font-semibold">{formatVnd(totals.budgetVnd, locale)}</dd>
       </dl>

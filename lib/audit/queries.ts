@@ -3,7 +3,7 @@ import { db, Prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { foldForSearch } from "@/lib/text";
 import { AUDIT_PAGE_SIZE, decodeCursor, encodeCursor, type AuditFilters } from "./schemas";
-import { vnDayEnd, vnDayStart } from "./time";
+import { vnDayEnd, vnDayStart } from "@/lib/i18n/format";
 
 export type AuditPerson = { id: string; fullName: string; anonymised: boolean; canOpen: boolean };
 
@@ -73,8 +73,8 @@ export async function listAuditEvents(
     }
   }
   if (filters.entityId) where.push(Prisma.sql`e."entityId" = ${filters.entityId}`);
-  if (filters.from) where.push(Prisma.sql`e."at" >= ${vnDayStart(filters.from)}`);
-  if (filters.to) where.push(Prisma.sql`e."at" < ${vnDayEnd(filters.to)}`);
+  if (filters.from) where.push(Prisma.sql`e."at" >= ${vnDayStart(filters.from)!}`);
+  if (filters.to) where.push(Prisma.sql`e."at" < ${vnDayEnd(filters.to)!}`);
   const cursor = filters.cursor ? decodeCursor(filters.cursor) : null;
   if (cursor) where.push(Prisma.sql`(e."at", e."id") < (${cursor.at}, ${cursor.id}::uuid)`);
 

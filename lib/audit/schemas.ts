@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { MessageKey } from "@/lib/i18n/messages";
-import { isCalendarDate } from "./time";
+import { isLocalDate } from "@/lib/i18n/format";
 
 /** The log's filters as the page's GET form sends them; every field optional. */
 export type AuditFilters = {
@@ -23,8 +23,8 @@ const fields = {
   action: z.string().trim().max(64).regex(/^[A-Za-z0-9._-]*$/),
   actor: z.string().trim().normalize("NFC").max(120),
   entityId: z.string().trim().max(64).regex(/^[A-Za-z0-9._:-]*$/),
-  from: z.string().trim().refine((v) => v === "" || isCalendarDate(v)),
-  to: z.string().trim().refine((v) => v === "" || isCalendarDate(v)),
+  from: z.string().trim().refine((v) => v === "" || isLocalDate(v)),
+  to: z.string().trim().refine((v) => v === "" || isLocalDate(v)),
   cursor: z.string().trim().regex(/^(\d{1,15}\.[0-9a-f-]{36})?$/i),
 } as const;
 type Field = keyof typeof fields;

@@ -47,7 +47,11 @@ export async function requireViewerForPasswordChange(): Promise<Viewer> {
  * while the viewer must still change a password someone else chose.
  */
 export async function actingViewer(): Promise<Viewer> {
-  const viewer = await getViewer();
+  return acting(await getViewer());
+}
+
+/** The rule of `actingViewer` for a viewer already loaded (lib/http/route.ts). */
+export function acting(viewer: Viewer | null): Viewer {
   if (!viewer) throw new AppError("UNAUTHENTICATED", "errors.unauthenticated");
   if (viewer.mustChangePassword) throw new AppError("FORBIDDEN", "accounts.change.required");
   return viewer;

@@ -1,9 +1,10 @@
 // The iCalendar writer (RFC 5545) for "My schedule": the .ics download and the private feed
 // (docs/decisions/072-attendance-and-calendar.md). Pure: no database, no clock of its own.
 
-export const VIETNAM_TZID = "Asia/Ho_Chi_Minh";
+import { VN_OFFSET_MS, VN_TIME_ZONE } from "@/lib/i18n/format";
+
 /** Vietnam has kept UTC+7 all year since 1975: one STANDARD rule describes it. */
-const VIETNAM_OFFSET_MS = 7 * 3600_000;
+export const VIETNAM_TZID = VN_TIME_ZONE;
 /** SEQUENCE counts seconds from here, so it fits a signed 32-bit integer until 2094. */
 const SEQUENCE_EPOCH_MS = Date.UTC(2026, 0, 1);
 const MAX_OCTETS = 75;
@@ -87,7 +88,7 @@ export function utcStamp(date: Date): string {
 
 /** The wall-clock time in Vietnam, as a DATE-TIME without a zone (for TZID=Asia/Ho_Chi_Minh). */
 export function vietnamLocalStamp(date: Date): string {
-  return utcStamp(new Date(date.getTime() + VIETNAM_OFFSET_MS)).slice(0, -1);
+  return utcStamp(new Date(date.getTime() + VN_OFFSET_MS)).slice(0, -1);
 }
 
 /** A SEQUENCE that grows whenever the event changes: whole seconds of `updatedAt` since 2026. */

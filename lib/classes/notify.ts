@@ -1,7 +1,7 @@
 import { appUrl, mailT } from "@/lib/accounts/invitations";
 import type { Prisma } from "@/lib/db";
 import { notify } from "@/lib/notifications/write";
-import { formatVnDate, formatVnRange } from "./time";
+import { formatVnDate, formatVnRange } from "@/lib/i18n/format";
 
 /** What people are told about their place in a class. */
 export const CLASS_NOTICE_KINDS = [
@@ -31,7 +31,7 @@ export type NoticePerson = { userId: string; email: string; fullName: string; un
 function when(c: NoticeClass): string {
   const first = [...c.sessions].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
   if (!first) return mailT("classes.notify.noSessions");
-  return first.place ? `${formatVnRange(first.startsAt, first.endsAt)}, ${first.place}` : formatVnRange(first.startsAt, first.endsAt);
+  return first.place ? `${formatVnRange(first.startsAt, first.endsAt, "vi")}, ${first.place}` : formatVnRange(first.startsAt, first.endsAt, "vi");
 }
 
 /**
@@ -47,7 +47,7 @@ export async function noticeClass(tx: Prisma.TransactionClient, kind: ClassNotic
     code: c.code,
     when: when(c),
     reason: extra.reason ?? c.cancelReason ?? "",
-    today: formatVnDate(new Date()),
+    today: formatVnDate(new Date(), "vi"),
   };
   await notify(
     tx,

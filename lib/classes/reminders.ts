@@ -1,7 +1,7 @@
 import { db, type Db, type Prisma } from "@/lib/db";
 import { enqueueJob, type JobHandler } from "@/lib/jobs/queue";
 import { noticeClass } from "./notify";
-import { utcToVn, vnDayEnd, vnDayStart } from "./time";
+import { utcToVn, vnDayEnd, vnDayStart } from "@/lib/i18n/format";
 
 /**
  * "Nhắc lịch": the day before a session, its enrolled learners (ACTIVE) and its trainer are told in
@@ -20,7 +20,7 @@ export async function queueTomorrowsReminders(now = new Date(), client: Db = db(
   const from = vnDayStart(tomorrow)!;
   const to = vnDayEnd(tomorrow)!;
   const sessions = await client.classSession.findMany({
-    where: { startsAt: { gte: from, lte: to }, class: { status: "OPEN" } },
+    where: { startsAt: { gte: from, lt: to }, class: { status: "OPEN" } },
     select: { id: true, startsAt: true },
   });
   let queued = 0;

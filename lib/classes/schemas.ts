@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { vnDayEnd, vnDayStart, vnToUtc } from "./time";
+import { vnDayEnd, vnDayStart, vnToUtc } from "@/lib/i18n/format";
 
 // Inputs of classes and nominations (docs/decisions/071-classes-and-nomination.md). Times are
 // typed as Vietnamese local dates and HH:MM and leave here as UTC instants (lib/classes/time.ts).
@@ -53,7 +53,9 @@ const classFieldsShape = {
 
 function window<T extends { enrolOpens: string; enrolCloses: string }>(v: T, ctx: z.RefinementCtx) {
   const opens = vnDayStart(v.enrolOpens);
-  const closes = vnDayEnd(v.enrolCloses);
+  const dayOver = vnDayEnd(v.enrolCloses);
+  // Stored as the last millisecond of the closing day: shown as that date, and nomination is open while now ≤ it.
+  const closes = dayOver && new Date(dayOver.getTime() - 1);
   if (!opens) ctx.addIssue({ code: "custom", message: "classes.dateInvalid", path: ["enrolOpens"] });
   if (!closes) ctx.addIssue({ code: "custom", message: "classes.dateInvalid", path: ["enrolCloses"] });
   if (opens && closes && opens >= closes) ctx.addIssue({ code: "custom", message: "classes.windowOrder", path: ["enrolCloses"] });

@@ -28,6 +28,6 @@ export function assertSameOrigin(request: Request): void {
  */
 export function assertOctetStream(request: Request, messageKey: MessageKey): void {
   if (request.headers.get("content-type")?.split(";")[0]?.trim() !== "application/octet-stream") {
-    throw new AppError("VALIDATION", messageKey, { field: "file" });
+    throw new AppError("UNSUPPORTED_MEDIA", messageKey, { field: "file" });
   }
 }

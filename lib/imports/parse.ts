@@ -34,7 +34,7 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]; // legacy .x
  */
 export function detectKind(bytes: Uint8Array): FileKind {
   if (bytes.length === 0) throw fileError("imports.empty");
-  if (bytes.length > IMPORT_LIMITS.maxBytes) throw fileError("imports.tooLarge");
+  if (bytes.length > IMPORT_LIMITS.maxBytes) throw new AppError("TOO_LARGE", "imports.tooLarge", { field: "file" });
   if (startsWith(bytes, ZIP_MAGIC)) return "xlsx";
   if (startsWith(bytes, OLE_MAGIC)) throw fileError("imports.legacyXls");
   return "csv";

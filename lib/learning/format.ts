@@ -1,3 +1,4 @@
+import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/messages";
 
 /** "1,5 MB" / "1.5 MB": a file size for a download link. */
@@ -10,7 +11,7 @@ export function formatBytes(bytes: number, locale: Locale): string {
     unit += 1;
   }
   const digits = unit === 0 || value >= 10 ? 0 : 1;
-  return `${value.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: digits })} ${units[unit]}`;
+  return `${formatNumber(value, locale, { maximumFractionDigits: digits })} ${units[unit]}`;
 }
 
 /** "1:05" or "1:02:03": a media position. */

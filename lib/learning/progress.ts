@@ -3,7 +3,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { assertStudyCourse } from "@/lib/courses/access";
 import { db, Prisma, transaction } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { acceptDuration, creditedSeconds, doneThreshold, VIDEO_RULES } from "./rules";
+import { creditedSeconds, doneThreshold, VIDEO_RULES } from "./rules";
 import { progressInput } from "./schemas";
 
 export type CourseProgress = {
@@ -78,7 +78,7 @@ export async function recordProgress(viewer: Viewer, raw: unknown): Promise<Less
 
   const lesson = await db().lesson.findUnique({
     where: { id: input.lessonId },
-    select: { id: true, courseId: true, kind: true, durationSeconds: true },
+    select: { id: true, courseId: true, kind: true, file: { select: { durationSeconds: true } } },
   });
   if (!lesson || (input.courseId !== undefined && input.courseId !== lesson.courseId)) throw notFound();
   const access = await assertStudyCourse(viewer, lesson.courseId);
@@ -103,7 +103,8 @@ export async function recordProgress(viewer: Viewer, raw: unknown): Promise<Less
     }
   } else {
     if (lesson.kind !== "VIDEO") throw new AppError("VALIDATION", "learning.progress.notVideo");
-    const duration = lesson.durationSeconds ?? (await learnDuration(lesson.id, input.duration));
+    // The length read from the file at upload; a player's word is never taken (none known: no credit).
+    const duration = lesson.file?.durationSeconds ?? null;
     rows = await db().$queryRaw(videoUpsert(viewer.userId, lesson, duration, input));
   }
   const row = rows[0]!;
@@ -115,18 +116,6 @@ export async function recordProgress(viewer: Viewer, raw: unknown): Promise<Less
     courseCompleted = await completeEnrolmentIfAllDone(viewer, lesson.courseId);
   }
   return { ...row, courseCompleted };
-}
-
-/**
- * A VIDEO lesson without a length takes the first believable length a player reports
- * (bounded by VIDEO_RULES); null when none is known yet.
- */
-async function learnDuration(lessonId: string, reported: number | undefined): Promise<number | null> {
-  const accepted = acceptDuration(reported);
-  if (accepted === null) return null;
-  await db().lesson.updateMany({ where: { id: lessonId, durationSeconds: null }, data: { durationSeconds: accepted } });
-  const lesson = await db().lesson.findUniqueOrThrow({ where: { id: lessonId }, select: { durationSeconds: true } });
-  return lesson.durationSeconds;
 }
 
 /** The rules of `applyVideoWrite` (lib/learning/rules.ts) as one upsert on the locked row. */

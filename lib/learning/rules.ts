@@ -15,7 +15,7 @@ export const VIDEO_RULES = {
   maxRate: 2,
   /** Wall-clock seconds of unused credit carried over from one write to the next (jitter, latency). */
   slackSeconds: 5,
-  /** The bounds a client-reported duration must lie in to be believed. */
+  /** The bounds a file's stated length must lie in to be believed (lib/courses/video-duration.ts). */
   minDurationSeconds: 1,
   maxDurationSeconds: 12 * 3600,
   /** Largest watchedDelta one write may carry (the player writes every ~15 s). */
@@ -30,14 +30,6 @@ export function doneThreshold(duration: number): number {
 /** Whether `watched` seconds finish a video of `duration` seconds. */
 export function isVideoDone(watched: number, duration: number | null): boolean {
   return duration !== null && duration > 0 && watched >= doneThreshold(duration);
-}
-
-/** A client-reported duration, rounded, if it is believable; null otherwise. */
-export function acceptDuration(reported: number | undefined | null): number | null {
-  if (reported === undefined || reported === null || !Number.isFinite(reported)) return null;
-  const d = Math.round(reported);
-  if (d < VIDEO_RULES.minDurationSeconds || d > VIDEO_RULES.maxDurationSeconds) return null;
-  return d;
 }
 
 /**

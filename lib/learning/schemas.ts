@@ -11,14 +11,13 @@ const seconds = (max: number) => z.number().finite().min(0).max(max);
 export const progressInput = z.discriminatedUnion("event", [
   /** "Tôi đã học xong bài này" for a text, file or link lesson. */
   z.object({ event: z.literal("complete"), lessonId: z.uuid(), courseId: z.uuid().optional() }),
-  /** The video player: where it is, how much it has played since its last write, the media length. */
+  /** The video player: where it is and how much it has played since its last write (its length is the file's). */
   z.object({
     event: z.literal("video"),
     lessonId: z.uuid(),
     courseId: z.uuid().optional(),
     position: seconds(VIDEO_RULES.maxDurationSeconds),
     watchedDelta: seconds(VIDEO_RULES.maxDeltaSeconds),
-    duration: z.number().positive().max(VIDEO_RULES.maxDurationSeconds * 10).optional(),
   }),
 ]);
 

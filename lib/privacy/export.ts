@@ -155,7 +155,7 @@ export async function exportOwnData(viewer: Viewer): Promise<PersonalDataExport>
   const recent = await db().auditEvent.count({
     where: { actorId: person.id, action: "privacy.export", at: { gt: new Date(Date.now() - 60 * 60_000) } },
   });
-  if (recent >= EXPORTS_PER_HOUR) throw new AppError("RATE_LIMITED", "privacy.export.tooMany");
+  if (recent >= EXPORTS_PER_HOUR) throw new AppError("RATE_LIMITED", "privacy.export.tooMany", { params: { retryAfterSeconds: 3600 } });
 
   const out: PersonalDataExport = { format: EXPORT_FORMAT, exportedAt: new Date(), subject: person.id };
   for (const section of EXPORT_SECTIONS) out[section.key] = await section.collect(person);

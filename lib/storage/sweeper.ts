@@ -1,4 +1,4 @@
-import { sweepAbandonedUploads } from "@/lib/courses/files";
+import { sweepAbandonedUploads } from "@/lib/courses/upload-sweep";
 
 const HOUR = 60 * 60 * 1000;
 let timer: ReturnType<typeof setInterval> | undefined;

@@ -1,7 +1,7 @@
 // Test-only: plans, items and classes written without a viewer (see factories.ts).
 import { db } from "@/lib/db";
 import type { PlanStatus } from "@/lib/db/generated/enums";
-import { utcToVn } from "@/lib/classes/time";
+import { utcToVn } from "@/lib/i18n/format";
 import { makeCourse } from "./course-factories";
 import { uniq } from "./factories";
 

@@ -67,6 +67,7 @@ export async function makeLesson(input: {
             mimeType: kind === "VIDEO" ? "video/mp4" : "application/pdf",
             size: 0n,
             state: "READY",
+            durationSeconds: kind === "VIDEO" ? (input.durationSeconds ?? null) : null,
           },
         })
       : null;
@@ -80,7 +81,6 @@ export async function makeLesson(input: {
       body: kind === "TEXT" ? (input.body ?? "<p>Nội dung bài học.</p>") : null,
       url: kind === "LINK" ? (input.url ?? "https://dichvucong.gov.vn/") : null,
       fileId: file?.id ?? null,
-      durationSeconds: input.durationSeconds ?? null,
     },
   });
 }
@@ -120,11 +120,15 @@ export async function makeE2eLearningCourse(input: { ownerUnitId: string; traine
   const fixture = path.join(process.cwd(), "tests", "fixtures", "lesson-sample.webm");
   const key = newStorageKey(course.id);
   const { size } = await storage().put(key, createReadStream(fixture), { contentType: "video/webm", maxBytes: statSync(fixture).size + 1 });
+  // Its length read from the stored file, as an upload does (20 s).
+  const { storedVideoDuration } = await import("@/lib/courses/upload");
+  const { ALLOWED_TYPES } = await import("@/lib/courses/file-types");
+  const durationSeconds = await storedVideoDuration(storage(), key, ALLOWED_TYPES["video/webm"]!, size);
   const file = await db().storedFile.create({
-    data: { courseId: course.id, storageKey: key, originalName: "bai-giang.webm", mimeType: "video/webm", size: BigInt(size), state: "READY" },
+    data: { courseId: course.id, storageKey: key, originalName: "bai-giang.webm", mimeType: "video/webm", size: BigInt(size), state: "READY", durationSeconds },
   });
   const video = await db().lesson.create({
-    data: { courseId: course.id, sectionId: section.id, kind: "VIDEO", title: "Bài 2. Video hướng dẫn", position: 2, fileId: file.id, durationSeconds: 20 },
+    data: { courseId: course.id, sectionId: section.id, kind: "VIDEO", title: "Bài 2. Video hướng dẫn", position: 2, fileId: file.id },
   });
   await makeEnrolment({ userId: input.learnerId, courseId: course.id });
   return { courseId: course.id, courseTitle: course.title, textLessonId: text.id, videoLessonId: video.id, videoFileId: file.id };

@@ -4,7 +4,7 @@
 // demo trainer teaches it. Idempotent: nothing is written when the plan exists, or when the demo
 // units and courses are not there.
 import { type Db, transaction } from "@/lib/db";
-import { utcToVn, vnToUtc } from "@/lib/classes/time";
+import { utcToVn, vnToUtc } from "@/lib/i18n/format";
 import { DEMO_ACCOUNTS } from "./demo-data";
 
 type DemoItem = {

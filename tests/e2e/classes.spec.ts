@@ -48,7 +48,7 @@ test("the province admin opens a class; a commune admin nominates within the quo
   await sessionForm.getByLabel("Địa điểm").fill("Hội trường UBND tỉnh");
   await sessionForm.getByRole("button", { name: "Thêm buổi học" }).click();
   await expect(sessionForm.getByRole("status")).toHaveText("Đã lưu buổi học.");
-  await expect(page.getByRole("region", { name: "Lịch học" })).toContainText("08:00–11:30 10/05/2027");
+  await expect(page.getByRole("region", { name: "Lịch học" })).toContainText("10/05/2027 08:00–11:30");
   expect(await violations(page)).toEqual([]);
   await fitsPhone(page);
 
@@ -86,7 +86,7 @@ test("the province admin opens a class; a commune admin nominates within the quo
   await fitsPhone(page);
   await page.goto("/notifications");
   await expect(page.getByRole("heading", { level: 2, name: /Được cử tham gia lớp Lớp chứng thực điện tử đợt 1/ })).toBeVisible();
-  await expect(page.getByText("08:00–11:30 10/05/2027, Hội trường UBND tỉnh", { exact: false })).toBeVisible();
+  await expect(page.getByText("10/05/2027 08:00–11:30, Hội trường UBND tỉnh", { exact: false })).toBeVisible();
   expect(await violations(page)).toEqual([]);
   await fitsPhone(page);
   await page.getByRole("button", { name: "Đánh dấu đã đọc" }).first().click();

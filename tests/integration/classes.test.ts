@@ -149,7 +149,7 @@ describe("nomination", () => {
     const n = await db().notification.findFirstOrThrow({ where: { userId: a[0]!.id } });
     expect(n).toMatchObject({ kind: "nominated", link: `/classes/${id}` });
     expect(n.title).toBe("Được cử tham gia lớp Lớp bồi dưỡng kỹ năng chứng thực điện tử");
-    expect(n.body).toContain("08:00–11:00 10/05/2027, Hội trường");
+    expect(n.body).toContain("10/05/2027 08:00–11:00, Hội trường");
     const mail = await db().outboxMail.findFirstOrThrow({ where: { to: a[0]!.email } });
     expect(mail.subject).toBe(n.title);
     expect(mail.text).toContain("Kính gửi Nguyễn Thị An,");
@@ -314,7 +314,7 @@ describe("changing and cancelling", () => {
     await nominate(adminCity, id, [w.id]);
     await saveSession(admin, sessionInput.parse({ classId: id, date: "2027-06-01", start: "13:30", end: "16:30", place: "Phòng họp số 2" }));
     for (const u of [a[0]!, w]) expect(await db().notification.count({ where: { userId: u.id, kind: "classChanged" } })).toBe(1);
-    expect((await db().notification.findFirstOrThrow({ where: { userId: w.id, kind: "classChanged" } })).body).toContain("13:30–16:30 01/06/2027");
+    expect((await db().notification.findFirstOrThrow({ where: { userId: w.id, kind: "classChanged" } })).body).toContain("01/06/2027 13:30–16:30");
     expect((await appError(cancelClass(adminA, { id, reason: "Thay đổi kế hoạch" }))).code).toBe("FORBIDDEN");
     await cancelClass(admin, { id, reason: "Thay đổi kế hoạch của tỉnh" });
     expect(await db().class.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "CANCELLED", cancelReason: "Thay đổi kế hoạch của tỉnh" });

@@ -6,13 +6,15 @@ import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
-import { handleUpload, serveFile, sweepAbandonedUploads } from "@/lib/courses/files";
+import { sweepAbandonedUploads } from "@/lib/courses/upload-sweep";
 import { db } from "@/lib/db";
-import { translator } from "@/lib/i18n/messages";
+import { courseFileResponse, uploadResponse } from "@/lib/http/course-files";
+import { handleRoute } from "@/lib/http/route";
 import { LocalStorage } from "@/lib/storage/local";
 import { makeCourse, makeEnrolment, makeSection } from "@/lib/testing/course-factories";
 import { codeOf } from "@/lib/testing/errors";
 import { makeProvince, makeUser, makeViewer } from "@/lib/testing/factories";
+import { asViewer } from "@/lib/testing/routes";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/files");
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name));
@@ -20,7 +22,6 @@ const root = mkdtempSync(path.join(tmpdir(), "taphuan-files-it-"));
 const store = new LocalStorage(root);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const t = translator("en");
 const HOST = "taphuan.test";
 const limits = { docBytes: 5 * 1024 * 1024, videoBytes: 20 * 1024 * 1024 };
 
@@ -61,13 +62,27 @@ function uploadRequest(courseId: string, sectionId: string, name: string, body: 
   });
 }
 
-async function upload(viewer: Viewer, courseId: string, sectionId: string, name: string, body: Body, extra: { limits?: typeof limits; headers?: Record<string, string>; signal?: AbortSignal } = {}) {
-  const res = await handleUpload(viewer, courseId, uploadRequest(courseId, sectionId, name, body, extra), { t, store, limits: extra.limits ?? limits });
-  return { status: res.status, json: (await res.json()) as { error?: string; lesson?: { id: string; title: string; kind: string; position: number }; file?: { id: string; size: number; mimeType: string } } };
+type UploadJson = {
+  error?: { code: string; message: string; field?: string };
+  lesson?: { id: string; title: string; kind: string; position: number };
+  file?: { id: string; size: number; mimeType: string; durationSeconds: number | null };
+};
+
+/** The upload route as the app runs it: the route wrapper (same origin, viewer, errors) around the upload exchange. */
+async function upload(viewer: Viewer, courseId: string, sectionId: string, name: string, body: Body, extra: { limits?: typeof limits; headers?: Record<string, string>; signal?: AbortSignal; heartbeatMs?: number } = {}) {
+  const res = await handleRoute(
+    uploadRequest(courseId, sectionId, name, body, extra),
+    { id: courseId },
+    { name: "files.upload" },
+    (ctx) => uploadResponse(ctx.viewer, ctx.params.id, ctx.request, { store, limits: extra.limits ?? limits, heartbeatMs: extra.heartbeatMs }),
+    asViewer(viewer),
+  );
+  const json = (await res.json()) as UploadJson;
+  return { status: res.status, json: { ...json, error: json.error?.message } };
 }
 
 function get(viewer: Viewer, fileId: string, headers: Record<string, string> = {}, method = "GET") {
-  return serveFile(viewer, fileId, new Request(`http://${HOST}/api/files/${fileId}`, { method, headers }), { store });
+  return courseFileResponse(viewer, fileId, new Request(`http://${HOST}/api/files/${fileId}`, { method, headers }), { store });
 }
 
 /** What exists for a course: rows and objects. Proves a failed upload left nothing. */
@@ -110,6 +125,10 @@ describe("uploading course files", () => {
     expect(webm.json.lesson).toMatchObject({ title: "Bài giảng 1", kind: "VIDEO", position: 2 });
     const mp4 = await upload(trainer, course.id, section.id, "bai-giang.mp4", fixture("bai-giang.mp4"));
     expect(mp4.json.lesson).toMatchObject({ kind: "VIDEO", position: 3 });
+    // A video's length is read from the file (WebM Duration, MP4 mvhd: both fixtures state 1 s); a document has none.
+    expect(webm.json.file?.durationSeconds).toBe(1);
+    expect(mp4.json.file?.durationSeconds).toBe(1);
+    expect(pdf.json.file?.durationSeconds).toBeNull();
     // [Content_Types].xml last in the archive: recognised by reading the stored file again.
     const docx = await upload(trainer, course.id, section.id, "Mẫu báo cáo.docx", fixture("tai-lieu.docx"));
     expect(docx.status, docx.json.error).toBe(201);
@@ -191,6 +210,9 @@ describe("uploading course files", () => {
     const pdf = fixture("tai-lieu.pdf");
     expect((await upload(learner, course.id, section.id, "a.pdf", pdf)).status).toBe(403);
     expect((await upload(otherTrainer, course.id, section.id, "a.pdf", pdf)).status).toBe(404);
+    // The route wrapper logs the refusal under the route's name, with the course as the object.
+    const denied = await db().auditEvent.findFirstOrThrow({ where: { action: "access.denied", actorId: otherTrainer.userId, entityId: course.id } });
+    expect(denied.data).toMatchObject({ via: "action", target: "files.upload", code: "NOT_FOUND" });
     expect((await upload(otherAdmin, course.id, section.id, "a.pdf", pdf)).status).toBe(404);
     // Not enrolled, but the course is open to their unit (they see it in the catalogue): 403.
     expect((await upload(otherLearner, course.id, section.id, "a.pdf", pdf)).status).toBe(403);
@@ -324,7 +346,7 @@ describe("sweeping abandoned uploads", () => {
     await put(key("cc"), false); // a recent object without a row (left alone for now)
     await put(key("dd"), true); // a long upload still running: recent row, old object
     const stale = await db().storedFile.create({
-      data: { courseId: course.id, storageKey: key("aa"), originalName: "x.mp4", mimeType: "video/mp4", createdAt: twoHoursAgo },
+      data: { courseId: course.id, storageKey: key("aa"), originalName: "x.mp4", mimeType: "video/mp4", createdAt: twoHoursAgo, touchedAt: twoHoursAgo },
     });
     const running = await db().storedFile.create({ data: { courseId: course.id, storageKey: key("dd"), originalName: "y.mp4", mimeType: "video/mp4" } });
 
@@ -341,5 +363,49 @@ describe("sweeping abandoned uploads", () => {
     expect(ready.state).toBe("READY");
     expect(await store.stat(ready.storageKey)).not.toBeNull();
     await db().storedFile.delete({ where: { id: running.id } });
+  });
+
+  it("never removes an upload still streaming, however long ago it began; only one whose bytes stopped", async () => {
+    const { course, section, trainer } = await setup();
+    const head = fixture("bai-giang.webm");
+    // A body the test feeds chunk by chunk: a slow link.
+    let feed!: ReadableStreamDefaultController<Uint8Array>;
+    const body = new ReadableStream<Uint8Array>({ start: (c) => void (feed = c) });
+    const waitFor = async <T>(probe: () => Promise<T | null | undefined | false>): Promise<T> => {
+      for (;;) {
+        const v = await probe();
+        if (v) return v;
+        await new Promise((r) => setImmediate(r));
+      }
+    };
+    feed.enqueue(new Uint8Array(Buffer.concat([head, randomBytes(300 * 1024)]))); // past the sniffed head
+    const pending = upload(trainer, course.id, section.id, "Bài giảng dài.webm", body, { heartbeatMs: 0 });
+    const row = await waitFor(() => db().storedFile.findFirst({ where: { courseId: course.id, state: "UPLOADING" } }));
+
+    // It began two hours ago and is still sending: each chunk moves touchedAt forward.
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    await db().storedFile.update({ where: { id: row.id }, data: { createdAt: twoHoursAgo, touchedAt: twoHoursAgo } });
+    feed.enqueue(new Uint8Array(randomBytes(64 * 1024)));
+    await waitFor(async () => (await db().storedFile.findUniqueOrThrow({ where: { id: row.id } })).touchedAt > twoHoursAgo);
+
+    const swept = await sweepAbandonedUploads({ store });
+    expect(await db().storedFile.findUnique({ where: { id: row.id } })).not.toBeNull();
+    expect(swept.rows).toBe(0);
+
+    feed.enqueue(new Uint8Array(randomBytes(64 * 1024)));
+    feed.close();
+    const done = await pending;
+    expect(done.status, done.json.error).toBe(201);
+    const ready = await db().storedFile.findUniqueOrThrow({ where: { id: row.id } });
+    expect(ready.state).toBe("READY");
+    expect(Number(ready.size)).toBe(head.length + 300 * 1024 + 2 * 64 * 1024);
+    expect(await store.stat(ready.storageKey)).not.toBeNull();
+
+    // The same row idle for two hours (no byte since) is what the sweep is for.
+    const idle = await db().storedFile.create({
+      data: { courseId: course.id, storageKey: `courses/${course.id}/00000000-0000-4000-8000-0000000000ee`, originalName: "z.webm", mimeType: "video/webm", createdAt: twoHoursAgo, touchedAt: twoHoursAgo },
+    });
+    await sweepAbandonedUploads({ store });
+    expect(await db().storedFile.findUnique({ where: { id: idle.id } })).toBeNull();
   });
 });

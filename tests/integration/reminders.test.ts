@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { REMINDER_JOB, queueTomorrowsReminders, sendSessionReminder } from "@/lib/classes/reminders";
-import { vnToUtc } from "@/lib/classes/time";
+import { vnToUtc } from "@/lib/i18n/format";
 import { db } from "@/lib/db";
 import { runDueJobs } from "@/lib/jobs/queue";
 import { makeClassWithSession } from "@/lib/testing/class-factories-attendance";

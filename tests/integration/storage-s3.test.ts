@@ -5,10 +5,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
-import { handleUpload, serveFile } from "@/lib/courses/files";
+import { courseFileResponse, uploadResponse } from "@/lib/http/course-files";
+import { handleRoute } from "@/lib/http/route";
 import { db } from "@/lib/db";
-import { translator } from "@/lib/i18n/messages";
 import { makeCourse, makeEnrolment, makeSection } from "@/lib/testing/course-factories";
+import { asViewer } from "@/lib/testing/routes";
 import { makeProvince, makeViewer } from "@/lib/testing/factories";
 import { S3Storage } from "@/lib/storage/s3";
 import { storageContract } from "./storage-contract";
@@ -53,15 +54,16 @@ describe("course files on S3", () => {
   const HOST = "taphuan.test";
   const webm = readFileSync(path.resolve(import.meta.dirname, "../fixtures/files/bai-giang.webm"));
   const upload = (viewer: Viewer, courseId: string, sectionId: string, body: Buffer, limits = { docBytes: 1e6, videoBytes: 20e6 }) =>
-    handleUpload(
-      viewer,
-      courseId,
+    handleRoute(
       new Request(`http://${HOST}/api/courses/${courseId}/files?${new URLSearchParams({ sectionId, name: "Bài giảng.webm" })}`, {
         method: "POST",
         headers: { host: HOST, origin: `http://${HOST}`, "content-type": "application/octet-stream" },
         body: new Uint8Array(body),
       }),
-      { t: translator("vi"), store, limits },
+      { id: courseId },
+      { name: "files.upload" },
+      (ctx) => uploadResponse(ctx.viewer, ctx.params.id, ctx.request, { store, limits }),
+      asViewer(viewer, "vi"),
     );
 
   it("uploads a 9 MB video in parts, serves ranges to the enrolled learner, and cleans up a refused one", async () => {
@@ -75,12 +77,14 @@ describe("course files on S3", () => {
     const bytes = Buffer.concat([webm, randomBytes(9 * 1024 * 1024)]);
     const res = await upload(trainer, course.id, section.id, bytes);
     expect(res.status).toBe(201);
-    const { file } = (await res.json()) as { file: { id: string; size: number } };
+    const { file } = (await res.json()) as { file: { id: string; size: number; durationSeconds: number | null } };
     expect(file.size).toBe(bytes.length);
+    // Its length read from the stored object's head by ranged reads (the fixture states 1 s).
+    expect(file.durationSeconds).toBe(1);
     const row = await db().storedFile.findUniqueOrThrow({ where: { id: file.id } });
     expect((await store.stat(row.storageKey))?.size).toBe(bytes.length);
 
-    const get = (range: string) => serveFile(learner, file.id, new Request(`http://${HOST}/api/files/${file.id}`, { headers: { range } }), { store });
+    const get = (range: string) => courseFileResponse(learner, file.id, new Request(`http://${HOST}/api/files/${file.id}`, { headers: { range } }), { store });
     for (const [range, start, end] of [["bytes=0-0", 0, 0], ["bytes=8388600-8388700", 8388600, 8388700], ["bytes=-100", bytes.length - 100, bytes.length - 1]] as const) {
       const part = await get(range);
       expect(part.status).toBe(206);
@@ -91,7 +95,7 @@ describe("course files on S3", () => {
     const before = await db().storedFile.count({ where: { courseId: course.id } });
     const refused = await upload(trainer, course.id, section.id, bytes, { docBytes: 1e6, videoBytes: 5e6 });
     expect(refused.status).toBe(413);
-    expect(((await refused.json()) as { error: string }).error).toMatch(/^Tệp quá lớn/);
+    expect(((await refused.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: "TOO_LARGE", message: expect.stringMatching(/^Tệp quá lớn/) });
     expect(await db().storedFile.count({ where: { courseId: course.id } })).toBe(before);
     const keys: string[] = [];
     for await (const o of store.list(`courses/${course.id}/`)) keys.push(o.key);

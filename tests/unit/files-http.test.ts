@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ALLOWED_TYPES, detectType, titleFromFileName } from "@/lib/courses/files";
-import { asciiFileName, contentDisposition } from "@/lib/storage/http";
+import { ALLOWED_TYPES, detectType, titleFromFileName } from "@/lib/courses/file-types";
+import { asciiFileName, contentDisposition } from "@/lib/http/download";
 
 const fixture = (name: string) => new Uint8Array(readFileSync(path.resolve(import.meta.dirname, "../fixtures/files", name)));
 

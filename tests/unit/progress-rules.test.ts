@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { formatBytes, formatClock, isPdf } from "@/lib/learning/format";
 import { progressPercent } from "@/lib/learning/progress";
 import {
-  acceptDuration,
   applyComplete,
   applyVideoWrite,
   creditedSeconds,
@@ -26,15 +25,6 @@ describe("the 90 % rule", () => {
     expect(isVideoDone(54, 61)).toBe(false);
     expect(isVideoDone(55, 61)).toBe(true);
     expect(isVideoDone(1000, null)).toBe(false);
-  });
-
-  it("believes durations between 1 s and 12 h only", () => {
-    expect(acceptDuration(20.4)).toBe(20);
-    expect(acceptDuration(0.2)).toBeNull();
-    expect(acceptDuration(Number.POSITIVE_INFINITY)).toBeNull();
-    expect(acceptDuration(Number.NaN)).toBeNull();
-    expect(acceptDuration(13 * 3600)).toBeNull();
-    expect(acceptDuration(undefined)).toBeNull();
   });
 
   it("percentages are rounded down: 100 only when complete", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { etagMatches, ifRangeAllows, parseRange } from "@/lib/storage/http";
+import { etagMatches, ifRangeAllows, parseRange } from "@/lib/http/download";
 
 describe("parseRange", () => {
   const size = 1000;

@@ -30,6 +30,6 @@ describe("requests that change state come from our own pages", () => {
 
   it("takes file bodies only as application/octet-stream", () => {
     expect(code(() => assertOctetStream(req({ "content-type": "application/octet-stream" }), "files.notOctetStream"))).toBe("ok");
-    expect(code(() => assertOctetStream(req({ "content-type": "multipart/form-data; boundary=x" }), "files.notOctetStream"))).toBe("VALIDATION");
+    expect(code(() => assertOctetStream(req({ "content-type": "multipart/form-data; boundary=x" }), "files.notOctetStream"))).toBe("UNSUPPORTED_MEDIA");
   });
 });

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { actionLabel, describeData, shortId } from "@/lib/audit/format";
 import type { AuditPerson, AuditRow } from "@/lib/audit/queries";
-import { vnDateTimeParts } from "@/lib/audit/time";
+import { formatVnDate, formatVnTime } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 
 /**
@@ -47,7 +47,8 @@ export function AuditTable({ rows, t, locale }: { rows: AuditRow[]; t: Translate
 }
 
 function Time({ at, locale }: { at: Date; locale: Locale }) {
-  const { date, time } = vnDateTimeParts(at, locale);
+  const date = formatVnDate(at, locale);
+  const time = formatVnTime(at, locale, { seconds: true });
   return (
     <time dateTime={at.toISOString()}>
       <span className="block">{date}</span>

@@ -6,16 +6,17 @@ import type { Clash } from "@/lib/classes/access";
 import { cancelClass, decideEnrolment, openClass, removeSession, saveSession, updateClass } from "@/lib/classes/commands";
 import { nominate, selfEnrolInClass, withdrawFromClass } from "@/lib/classes/nomination";
 import { cancelClassInput, classIdInput, enrolmentIdInput, nominateInput, openClassInput, sessionInput, updateClassInput } from "@/lib/classes/schemas";
-import { formatVnRange } from "@/lib/classes/time";
+import { formatVnRange } from "@/lib/i18n/format";
 import { formAction, type ActionResult } from "@/lib/forms/action";
 import type { Translate } from "@/lib/i18n/messages";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
 
 const refresh = () => revalidatePath("/classes", "layout");
 
-function clashList(clashes: Clash[], t: Translate): string {
+async function clashList(clashes: Clash[], t: Translate): Promise<string> {
+  const locale = await getLocale();
   return clashes
-    .map((c) => t("classes.clashItem", { name: c.fullName, role: t(`classes.role.${c.role}`), when: formatVnRange(c.startsAt, c.endsAt), code: c.otherClassCode }))
+    .map((c) => t("classes.clashItem", { name: c.fullName, role: t(`classes.role.${c.role}`), when: formatVnRange(c.startsAt, c.endsAt, locale), code: c.otherClassCode }))
     .join("; ");
 }
 
@@ -41,7 +42,7 @@ export const saveSessionAction = formAction(sessionInput, async (viewer, input) 
   const { clashes } = await saveSession(viewer, input);
   refresh();
   if (clashes.length === 0) return { messageKey: "classes.sessionSaved" };
-  return { messageKey: "classes.sessionSavedClashes", params: { list: clashList(clashes, await getT()) } };
+  return { messageKey: "classes.sessionSavedClashes", params: { list: await clashList(clashes, await getT()) } };
 }, { name: "class.session.add" });
 
 export const removeSessionAction = formAction(z.object({ sessionId: z.uuid() }), async (viewer, { sessionId }) => {
@@ -58,7 +59,7 @@ export const nominateAction = formAction(nominateInput, async (viewer, { classId
   for (const r of results) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
   const summary = [...byStatus].map(([s, n]) => `${t(`classes.enrolment.${s as "ACTIVE"}`)}: ${n}`).join(", ");
   const base = t("classes.nominated", { count: results.length, summary });
-  if (clashes.length) return { messageKey: "classes.nominatedClashes", params: { list: `${base}. ${clashList(clashes, t)}` } };
+  if (clashes.length) return { messageKey: "classes.nominatedClashes", params: { list: `${base}. ${await clashList(clashes, t)}` } };
   return { messageKey: "classes.nominated", params: { count: results.length, summary } };
 }, { name: "enrolment.nominate" });
 

@@ -4,15 +4,15 @@ import { Section } from "@/components/section";
 import { requireViewer } from "@/lib/auth/session";
 import { hasAnywhere } from "@/lib/auth/viewer";
 import { listManagedClasses, listMyClasses, listNominatableClasses, type ClassRow, type MyClassRow } from "@/lib/classes/queries";
-import { formatVnDate, formatVnDateTime } from "@/lib/classes/time";
-import type { Translate } from "@/lib/i18n/messages";
-import { getT } from "@/lib/i18n/server";
+import { formatVnDate, formatVnDateTime } from "@/lib/i18n/format";
+import type { Locale, Translate } from "@/lib/i18n/messages";
+import { getLocale, getT } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("classes.listTitle") };
 }
 
-function ClassList({ rows, t, empty }: { rows: (ClassRow | MyClassRow)[]; t: Translate; empty: string }) {
+function ClassList({ rows, t, locale, empty }: { rows: (ClassRow | MyClassRow)[]; t: Translate; locale: Locale; empty: string }) {
   if (rows.length === 0) return <p className="mt-2 text-slate-700">{empty}</p>;
   return (
     <ul className="mt-3 divide-y divide-slate-200">
@@ -26,8 +26,8 @@ function ClassList({ rows, t, empty }: { rows: (ClassRow | MyClassRow)[]; t: Tra
             {c.status === "CANCELLED" ? ` · ${t("classes.status.CANCELLED")}` : ""}
           </p>
           <p className="text-sm text-slate-700">
-            {c.firstSessionAt ? t("classes.firstSession", { when: formatVnDateTime(c.firstSessionAt) }) : t("classes.noSessionsYet")} ·{" "}
-            {t("classes.enrolWindow", { opens: formatVnDate(c.enrolOpensAt), closes: formatVnDate(c.enrolClosesAt) })}
+            {c.firstSessionAt ? t("classes.firstSession", { when: formatVnDateTime(c.firstSessionAt, locale) }) : t("classes.noSessionsYet")} ·{" "}
+            {t("classes.enrolWindow", { opens: formatVnDate(c.enrolOpensAt, locale), closes: formatVnDate(c.enrolClosesAt, locale) })}
           </p>
           {"myStatus" in c && c.myStatus ? <p className="text-sm font-medium">{t("classes.myStatus", { status: t(`classes.enrolment.${c.myStatus}`) })}</p> : null}
         </li>
@@ -39,6 +39,7 @@ function ClassList({ rows, t, empty }: { rows: (ClassRow | MyClassRow)[]; t: Tra
 export default async function ClassesPage() {
   const viewer = await requireViewer();
   const t = await getT();
+  const locale = await getLocale();
   const [managed, nominatable, mine] = await Promise.all([listManagedClasses(viewer), listNominatableClasses(viewer), listMyClasses(viewer)]);
   const manages = hasAnywhere(viewer, "class:manage");
   const nominates = hasAnywhere(viewer, "class:nominate") && !manages;
@@ -48,16 +49,16 @@ export default async function ClassesPage() {
       {manages ? (
         <Section id="managed" title={t("classes.managedHeading")}>
           <p className="mt-1 text-sm text-slate-700">{t("classes.openClassHint")}</p>
-          <ClassList rows={managed} t={t} empty={t("classes.none")} />
+          <ClassList rows={managed} t={t} locale={locale} empty={t("classes.none")} />
         </Section>
       ) : null}
       {nominates ? (
         <Section id="nominate" title={t("classes.nominateHeading")}>
-          <ClassList rows={nominatable} t={t} empty={t("classes.none")} />
+          <ClassList rows={nominatable} t={t} locale={locale} empty={t("classes.none")} />
         </Section>
       ) : null}
       <Section id="mine" title={t("classes.mineHeading")}>
-        <ClassList rows={mine} t={t} empty={t("classes.noneMine")} />
+        <ClassList rows={mine} t={t} locale={locale} empty={t("classes.noneMine")} />
       </Section>
     </div>
   );

@@ -11,6 +11,7 @@ import { listAreas } from "@/lib/courses/areas";
 import { listMyCourses } from "@/lib/courses/enrolment";
 import { hasCourseStaffView, listCatalogue } from "@/lib/courses/queries";
 import { parseCatalogueQuery } from "@/lib/courses/schemas";
+import { formatNumber } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -78,7 +79,7 @@ export default async function CoursesPage({ searchParams }: Props) {
               {t("courses.catalogue")}
             </h2>
             <p className="text-sm text-slate-700" data-testid="courses-count">
-              {catalogue.total === 0 ? t("courses.noResults") : t("courses.resultCount", { count: catalogue.total.toLocaleString("vi-VN") })}
+              {catalogue.total === 0 ? t("courses.noResults") : t("courses.resultCount", { count: formatNumber(catalogue.total, locale) })}
             </p>
             {catalogue.rows.length > 0 ? <CourseList rows={catalogue.rows} t={t} locale={locale} label={t("courses.catalogue")} /> : null}
             <Pager page={catalogue.page} pageCount={catalogue.pageCount} href={pageHref} t={t} />

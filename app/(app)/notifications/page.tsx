@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ButtonForm } from "@/components/classes/class-forms";
 import { requireViewer } from "@/lib/auth/session";
-import { formatVnDateTime } from "@/lib/classes/time";
+import { formatVnDateTime } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { listMyNotifications, unreadCount } from "@/lib/notifications/queries";
 import { markReadAction } from "./actions";
@@ -30,7 +30,7 @@ export default async function NotificationsPage() {
                 {n.readAt ? null : <span className="mr-2 rounded bg-brand-700 px-1.5 py-0.5 text-xs text-white">{t("notifications.unread")}</span>}
                 {n.title}
               </h2>
-              <p className="text-sm text-slate-700">{formatVnDateTime(n.createdAt)}</p>
+              <p className="text-sm text-slate-700">{formatVnDateTime(n.createdAt, locale)}</p>
               <p>{n.body}</p>
               <div className="flex flex-wrap items-center gap-3">
                 {n.link ? (

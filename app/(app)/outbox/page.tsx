@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireViewer } from "@/lib/auth/session";
 import type { Translate } from "@/lib/i18n/messages";
+import { formatVnDateTime } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { listOutbox, type OutboxRow } from "@/lib/mail/queries";
 import { orNotFound } from "@/lib/pages";
@@ -20,8 +21,7 @@ export default async function OutboxPage({ searchParams }: Props) {
   const outbox = await orNotFound(listOutbox(viewer, requested));
   const t = await getT();
   const locale = await getLocale();
-  const time = (d: Date) =>
-    d.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", { timeZone: "Asia/Ho_Chi_Minh", dateStyle: "short", timeStyle: "short" });
+  const time = (d: Date) => formatVnDateTime(d, locale);
 
   return (
     <div className="space-y-4">

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { UnitSelect } from "@/components/people/unit-select";
 import { requireViewer } from "@/lib/auth/session";
 import { hasAnywhere } from "@/lib/auth/viewer";
-import { getT } from "@/lib/i18n/server";
+import { formatNumber } from "@/lib/i18n/format";
+import { getLocale, getT } from "@/lib/i18n/server";
 import { orNotFound } from "@/lib/pages";
 import { listPeople, unitOptions } from "@/lib/people/queries";
 import { parseListPeopleQuery } from "@/lib/people/schemas";
@@ -21,6 +22,7 @@ export default async function PeoplePage({ searchParams }: Props) {
   const viewer = await requireViewer();
   if (!hasAnywhere(viewer, "person:read")) notFound();
   const t = await getT();
+  const locale = await getLocale();
   const filters = parseListPeopleQuery(await searchParams);
   const [result, units] = await Promise.all([orNotFound(listPeople(viewer, filters)), unitOptions(viewer, "person:read")]);
   // The filter lists the top two levels of the viewer's tree (a province has ~1,000 units: a
@@ -104,7 +106,7 @@ export default async function PeoplePage({ searchParams }: Props) {
           {t("people.results")}
         </h2>
         <p className="text-sm text-slate-700" data-testid="people-count">
-          {result.total === 0 ? t("people.noResults") : t("people.resultCount", { count: result.total.toLocaleString("vi-VN") })}
+          {result.total === 0 ? t("people.noResults") : t("people.resultCount", { count: formatNumber(result.total, locale) })}
         </p>
         {result.rows.length > 0 ? (
           <ul className="mt-2 divide-y divide-slate-100" aria-label={t("people.results")}>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatCount, formatVnd } from "@/components/plans/format";
+import { formatVnd } from "@/components/plans/format";
+import { formatNumber, vnToday } from "@/lib/i18n/format";
 import { CreatePlanForm } from "@/components/plans/plan-forms";
 import { Section } from "@/components/section";
 import { requireViewer } from "@/lib/auth/session";
@@ -18,9 +19,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The current year in Vietnam (UTC+7): a plan is made for the next one. */
+/** The current year in Vietnam: a plan is made for the next one. */
 function vietnamYear(): number {
-  return new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
+  return Number(vnToday().slice(0, 4));
 }
 
 export default async function PlansPage({ searchParams }: Props) {
@@ -87,12 +88,12 @@ export default async function PlansPage({ searchParams }: Props) {
                 <p className="text-sm text-slate-700">
                   {p.unit.name} ·{" "}
                   {t("plans.summary", {
-                    items: formatCount(p.totals.items, locale),
-                    classes: formatCount(p.totals.classes, locale),
-                    participants: formatCount(p.totals.participants, locale),
+                    items: formatNumber(p.totals.items, locale),
+                    classes: formatNumber(p.totals.classes, locale),
+                    participants: formatNumber(p.totals.participants, locale),
                     budget: formatVnd(p.totals.budgetVnd, locale),
                   })}
-                  {p.access === "quota" ? ` · ${t("plans.totalSeats")}: ${formatCount(p.totals.seats, locale)}` : ""}
+                  {p.access === "quota" ? ` · ${t("plans.totalSeats")}: ${formatNumber(p.totals.seats, locale)}` : ""}
                 </p>
               </li>
             ))}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatDateTime, formatDay, formatTime, vietnamDayKey } from "@/components/calendar/format";
+import { formatVnDateTime, formatVnTime, formatVnWeekday, utcToVn } from "@/lib/i18n/format";
 import { FeedPanel } from "@/components/calendar/feed-panel";
 import { Section } from "@/components/section";
 import { requireViewer } from "@/lib/auth/session";
@@ -19,7 +19,7 @@ export const dynamic = "force-dynamic";
 function byDay(entries: ScheduleEntry[]): [string, ScheduleEntry[]][] {
   const groups = new Map<string, ScheduleEntry[]>();
   for (const e of entries) {
-    const key = vietnamDayKey(e.startsAt);
+    const key = utcToVn(e.startsAt).date;
     const list = groups.get(key) ?? [];
     list.push(e);
     groups.set(key, list);
@@ -33,7 +33,7 @@ function Days({ id, entries, t, locale, empty }: { id: string; entries: Schedule
     <div className="mt-2 space-y-4" data-testid={`schedule-${id}`}>
       {byDay(entries).map(([day, list]) => (
         <div key={day}>
-          <h3 className="text-base font-semibold text-slate-900">{formatDay(list[0]!.startsAt, locale)}</h3>
+          <h3 className="text-base font-semibold text-slate-900">{formatVnWeekday(list[0]!.startsAt, locale)}</h3>
           <ul className="mt-1 space-y-2">
             {list.map((e) => {
               const cancelled = e.class.status === "CANCELLED";
@@ -41,7 +41,7 @@ function Days({ id, entries, t, locale, empty }: { id: string; entries: Schedule
                 <li key={e.id} id={`session-${e.id}`} className="rounded-md border border-slate-200 p-3" data-testid="schedule-entry">
                   <p className="font-semibold [overflow-wrap:anywhere]">
                     <span className={cancelled ? "line-through" : undefined}>
-                      {formatTime(e.startsAt, locale)}–{formatTime(e.endsAt, locale)} · {e.class.title}
+                      {formatVnTime(e.startsAt, locale)}–{formatVnTime(e.endsAt, locale)} · {e.class.title}
                     </span>
                   </p>
                   <p className="flex flex-wrap gap-2 text-sm">
@@ -97,7 +97,7 @@ export default async function SchedulePage() {
         <a href="/api/schedule.ics" download className="mt-3 inline-flex min-h-11 items-center rounded-md border border-brand-700 bg-white px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50">
           {t("schedule.download")}
         </a>
-        <FeedPanel locale={locale} hasFeed={feed !== null} createdLabel={feed ? formatDateTime(feed.createdAt, locale) : null} />
+        <FeedPanel locale={locale} hasFeed={feed !== null} createdLabel={feed ? formatVnDateTime(feed.createdAt, locale) : null} />
       </Section>
       <Section id="past" title={t("schedule.past")}>
         <Days id="past" entries={past} t={t} locale={locale} empty={t("schedule.nonePast")} />

@@ -1,24 +1,17 @@
-import { actingViewer } from "@/lib/auth/session";
 import { ICS_CONTENT_TYPE, myCalendar, publicOrigin } from "@/lib/calendar/http";
-import { getLocale } from "@/lib/i18n/server";
-import { errorResponse } from "../imports/http";
+import { apiRoute } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
 /** GET → the signed-in person's own sessions as an .ics download (docs/decisions/072). */
-export async function GET(request: Request): Promise<Response> {
-  try {
-    const viewer = await actingViewer();
-    const body = await myCalendar(viewer, await getLocale(), publicOrigin(request));
-    return new Response(body, {
-      headers: {
-        "Content-Type": ICS_CONTENT_TYPE,
-        "Content-Disposition": 'attachment; filename="lich-tap-huan.ics"',
-        "Cache-Control": "no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
-  } catch (e) {
-    return errorResponse(e, "schedule.ics");
-  }
-}
+export const GET = apiRoute({ name: "schedule.ics" }, async ({ request, viewer, locale }) => {
+  const body = await myCalendar(viewer, locale, publicOrigin(request));
+  return new Response(body, {
+    headers: {
+      "Content-Type": ICS_CONTENT_TYPE,
+      "Content-Disposition": 'attachment; filename="lich-tap-huan.ics"',
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+});

@@ -6,6 +6,7 @@ import { makeE2eClassSetup } from "@/lib/testing/class-factories";
 import { makeCourse, makeE2eLearningCourse } from "@/lib/testing/course-factories";
 import { makeE2eWorld } from "@/lib/testing/factories";
 import { db } from "@/lib/db";
+import { apiRoute } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
@@ -38,7 +39,7 @@ const body = z.discriminatedUnion("action", [
   z.object({ action: z.literal("publishedCourse"), ownerUnitId: z.uuid(), trainerId: z.uuid(), title: z.string().min(3).max(200) }),
 ]);
 
-export async function POST(request: Request) {
+export const POST = apiRoute({ name: "test-support", access: "public", sameOrigin: false }, async ({ request }) => {
   if (!allowed(request)) return new Response("Not Found", { status: 404 });
   const parsed = body.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });
@@ -59,4 +60,4 @@ export async function POST(request: Request) {
     select: { id: true, name: true, code: true, children: { select: { name: true } } },
   });
   return unit ? Response.json(unit) : new Response("Not Found", { status: 404 });
-}
+});

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatDay, formatTime } from "@/components/calendar/format";
+import { formatVnTime, formatVnWeekday } from "@/lib/i18n/format";
 import { checkIn, type CheckInResult } from "@/lib/attendance/commands";
 import { requireViewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
@@ -51,9 +51,9 @@ export default async function CheckInPage({ params, searchParams }: Props) {
           <p className="[overflow-wrap:anywhere]">{result.session.classTitle}</p>
           <p>
             {t("attendance.sessionTime", {
-              date: formatDay(result.session.startsAt, locale),
-              start: formatTime(result.session.startsAt, locale),
-              end: formatTime(result.session.endsAt, locale),
+              date: formatVnWeekday(result.session.startsAt, locale),
+              start: formatVnTime(result.session.startsAt, locale),
+              end: formatVnTime(result.session.endsAt, locale),
             })}
           </p>
         </div>

@@ -4,7 +4,7 @@ import { ButtonForm, CancelClassForm, ClassForm, NominateForm, SessionForm, type
 import { Section } from "@/components/section";
 import { requireViewer } from "@/lib/auth/session";
 import { getClass, nominationCandidates, trainerChoices, type RosterRow } from "@/lib/classes/queries";
-import { formatVnDate, formatVnRange, utcToVn } from "@/lib/classes/time";
+import { formatVnDate, formatVnRange, utcToVn } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { idOr404, orNotFound } from "@/lib/pages";
@@ -91,7 +91,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
         fullName: p.fullName,
         unitName: p.unitName,
         enrolled: p.enrolled,
-        clash: p.clashes.length ? p.clashes.map((x) => `${formatVnRange(x.startsAt, x.endsAt)} (${x.otherClassCode})`).join("; ") : null,
+        clash: p.clashes.length ? p.clashes.map((x) => `${formatVnRange(x.startsAt, x.endsAt, locale)} (${x.otherClassCode})`).join("; ") : null,
       }))
     : [];
   const trainers = manage && open ? await trainerChoices(viewer, id) : [];
@@ -137,7 +137,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
           <dt className="font-semibold">{t("classes.fieldCapacity")}</dt>
           <dd>{t("classes.capacityLine", { taken: c.taken, capacity: c.capacity, waiting: c.waiting })}</dd>
           <dt className="font-semibold">{t("classes.fieldEnrolOpens")}</dt>
-          <dd>{t("classes.enrolWindow", { opens: formatVnDate(c.enrolOpensAt), closes: formatVnDate(c.enrolClosesAt) })}</dd>
+          <dd>{t("classes.enrolWindow", { opens: formatVnDate(c.enrolOpensAt, locale), closes: formatVnDate(c.enrolClosesAt, locale) })}</dd>
         </dl>
       </Section>
 
@@ -148,7 +148,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
           <ul className="mt-3 divide-y divide-slate-200">
             {c.sessions.map((s) => (
               <li key={s.id} className="space-y-1 py-3">
-                <p className="font-medium">{formatVnRange(s.startsAt, s.endsAt)}</p>
+                <p className="font-medium">{formatVnRange(s.startsAt, s.endsAt, locale)}</p>
                 {s.place ? <p className="text-sm">{t("classes.sessionPlace")}: {s.place}</p> : null}
                 {s.onlineUrl ? (
                   <p className="text-sm">

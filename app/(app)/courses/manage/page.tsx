@@ -9,6 +9,7 @@ import { hasAnywhere } from "@/lib/auth/viewer";
 import { listAreas } from "@/lib/courses/areas";
 import { hasCourseStaffView, listManagedCourses } from "@/lib/courses/queries";
 import { COURSE_STATUSES, parseManageQuery } from "@/lib/courses/schemas";
+import { formatNumber } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -46,7 +47,7 @@ export default async function ManageCoursesPage({ searchParams }: Props) {
           {t("courses.manageTitle")}
         </h2>
         <p className="text-sm text-slate-700">
-          {result.total === 0 ? t("courses.noResults") : t("courses.resultCount", { count: result.total.toLocaleString("vi-VN") })}
+          {result.total === 0 ? t("courses.noResults") : t("courses.resultCount", { count: formatNumber(result.total, locale) })}
         </p>
         {result.rows.length > 0 ? <CourseList rows={result.rows} t={t} locale={locale} label={t("courses.manageTitle")} showStatus /> : null}
         <Pager page={result.page} pageCount={result.pageCount} href={pageHref} t={t} />

@@ -5,6 +5,7 @@ import { Section } from "@/components/section";
 import { requireViewer } from "@/lib/auth/session";
 import { can, hasAnywhere } from "@/lib/auth/viewer";
 import type { Locale, Translate } from "@/lib/i18n/messages";
+import { formatVnDateTime } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { idOr404, orNotFound } from "@/lib/pages";
 import { canManageAccount } from "@/lib/people/access";
@@ -15,14 +16,6 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("people.title") };
-}
-
-function formatDate(date: Date, locale: Locale): string {
-  return date.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", {
-    timeZone: "Asia/Ho_Chi_Minh",
-    dateStyle: "short",
-    timeStyle: "short",
-  });
 }
 
 export default async function PersonPage({ params }: Props) {
@@ -120,12 +113,12 @@ type Account = Awaited<ReturnType<typeof getPersonAccount>>;
 function AccountFacts({ account, t, locale }: { account: Account; t: Translate; locale: Locale }) {
   const facts: string[] = [];
   const inv = account.invitation;
-  if (inv?.usedAt) facts.push(t("people.invitationUsed", { used: formatDate(inv.usedAt, locale) }));
+  if (inv?.usedAt) facts.push(t("people.invitationUsed", { used: formatVnDateTime(inv.usedAt, locale) }));
   else if (inv && inv.expiresAt > new Date())
-    facts.push(t("people.invitationPending", { sent: formatDate(inv.createdAt, locale), expires: formatDate(inv.expiresAt, locale) }));
-  else if (inv) facts.push(t("people.invitationExpired", { sent: formatDate(inv.createdAt, locale), expires: formatDate(inv.expiresAt, locale) }));
+    facts.push(t("people.invitationPending", { sent: formatVnDateTime(inv.createdAt, locale), expires: formatVnDateTime(inv.expiresAt, locale) }));
+  else if (inv) facts.push(t("people.invitationExpired", { sent: formatVnDateTime(inv.createdAt, locale), expires: formatVnDateTime(inv.expiresAt, locale) }));
   if (account.mustChangePassword) facts.push(t("people.mustChangePassword"));
-  facts.push(account.lastSignInAt ? t("people.lastSignIn", { at: formatDate(account.lastSignInAt, locale) }) : t("people.neverSignedIn"));
+  facts.push(account.lastSignInAt ? t("people.lastSignIn", { at: formatVnDateTime(account.lastSignInAt, locale) }) : t("people.neverSignedIn"));
   return (
     <ul className="mt-2 space-y-1 text-sm text-slate-800" data-testid="account-facts">
       {facts.map((f) => (

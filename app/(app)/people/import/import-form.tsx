@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useId, useState, type ChangeEvent, type DragEvent } from "react";
 import type { PreviewJson } from "@/app/api/imports/http";
+import { numberFormat } from "@/lib/i18n/format";
 import { translator, type Locale, type MessageKey } from "@/lib/i18n/messages";
 import type { ImportField } from "@/lib/imports/columns";
 import { IMPORT_LIMITS } from "@/lib/imports/limits";
@@ -68,7 +69,7 @@ export function ImportForm({ locale }: { locale: Locale }) {
   const [onlyErrors, setOnlyErrors] = useState(true);
   const [shown, setShown] = useState(PAGE);
   const [dragging, setDragging] = useState(false);
-  const nf = new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB");
+  const nf = numberFormat(locale);
 
   const start = () => {
     setPreview(null);

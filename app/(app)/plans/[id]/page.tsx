@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatDate } from "@/app/(app)/units/format";
+import { formatVnDate } from "@/lib/i18n/format";
 import { ItemsView } from "@/components/plans/items-view";
 import { ApprovePlanForm, MoveItemButtons, RenamePlanForm } from "@/components/plans/plan-forms";
-import { formatCount, formatVnd } from "@/components/plans/format";
+import { formatVnd } from "@/components/plans/format";
+import { formatNumber } from "@/lib/i18n/format";
 import { Section } from "@/components/section";
 import { requireViewer } from "@/lib/auth/session";
 import { hasAnywhere } from "@/lib/auth/viewer";
@@ -94,7 +95,7 @@ export default async function PlanPage({ params }: Props) {
         <p className="text-sm text-slate-700">
           {t("plans.ownerUnit")}: {plan.unit.name}
           {plan.approvedAt
-            ? ` · ${plan.approvedByName ? t("plans.approvedBy", { date: formatDate(plan.approvedAt, locale), name: plan.approvedByName }) : t("plans.approvedOn", { date: formatDate(plan.approvedAt, locale) })}`
+            ? ` · ${plan.approvedByName ? t("plans.approvedBy", { date: formatVnDate(plan.approvedAt, locale), name: plan.approvedByName }) : t("plans.approvedOn", { date: formatVnDate(plan.approvedAt, locale) })}`
             : ""}
         </p>
         {manage ? <p className="text-sm text-slate-700">{approved ? t("plans.approvedNotice", { min: MIN_REASON }) : t("plans.draftNotice")}</p> : null}
@@ -103,10 +104,10 @@ export default async function PlanPage({ params }: Props) {
 
       <dl className="grid grid-cols-2 gap-3 text-center sm:grid-cols-4">
         {[
-          [t("plans.totalItems"), formatCount(plan.totals.items, locale)],
-          [t("plans.totalClasses"), formatCount(plan.totals.classes, locale)],
-          [t("plans.totalParticipants"), formatCount(plan.totals.participants, locale)],
-          plan.access === "quota" ? [t("plans.totalSeats"), formatCount(plan.totals.seats, locale)] : [t("plans.totalBudget"), formatVnd(plan.totals.budgetVnd, locale)],
+          [t("plans.totalItems"), formatNumber(plan.totals.items, locale)],
+          [t("plans.totalClasses"), formatNumber(plan.totals.classes, locale)],
+          [t("plans.totalParticipants"), formatNumber(plan.totals.participants, locale)],
+          plan.access === "quota" ? [t("plans.totalSeats"), formatNumber(plan.totals.seats, locale)] : [t("plans.totalBudget"), formatVnd(plan.totals.budgetVnd, locale)],
         ].map(([label, value]) => (
           <div key={label} className="rounded-md bg-white p-3 ring-1 ring-slate-200">
             <dt className="text-xs text-slate-600">{label}</dt>
@@ -183,7 +184,7 @@ export default async function PlanPage({ params }: Props) {
               {plan.amendments.map((a) => (
                 <li key={a.id} className="rounded-md border border-slate-200 p-3 text-sm">
                   <p className="font-semibold">{describeChange(a, t)}</p>
-                  <p className="text-slate-700">{t("plans.amendmentBy", { date: formatDate(a.at, locale), name: a.actorName ?? "—" })}</p>
+                  <p className="text-slate-700">{t("plans.amendmentBy", { date: formatVnDate(a.at, locale), name: a.actorName ?? "—" })}</p>
                   <p className="[overflow-wrap:anywhere]">{t("plans.amendmentReason", { reason: a.reason })}</p>
                   {a.details.length > 0 ? (
                     <ul className="mt-1 list-inside list-disc text-slate-700">

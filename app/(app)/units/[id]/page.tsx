@@ -10,7 +10,7 @@ import { idOr404, orNotFound } from "@/lib/pages";
 import { isUnitKind } from "@/lib/units/kinds";
 import type { MergePlan } from "@/lib/units/merge";
 import { getUnit, mergeTargets, moveTargets, previewMerge } from "@/lib/units/queries";
-import { formatDate } from "../format";
+import { formatVnDate } from "@/lib/i18n/format";
 import { UnitBadges } from "../unit-badges";
 import { MergeSection } from "./merge-section";
 import { CreateUnitForm, MoveUnitForm, RenameUnitForm, UnitStatusForm } from "./unit-forms";
@@ -68,7 +68,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
           <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="merged-notice">
             {t("units.mergedNotice", {
               target: unit.mergedInto?.name ?? "",
-              date: unit.mergedAt ? formatDate(unit.mergedAt, locale) : "",
+              date: unit.mergedAt ? formatVnDate(unit.mergedAt, locale) : "",
             })}
           </p>
         ) : null}

@@ -1,18 +1,18 @@
 import { feedCalendar, ICS_CONTENT_TYPE, publicOrigin } from "@/lib/calendar/http";
+import { notFound } from "@/lib/errors";
+import { apiRoute } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
-
-type Props = { params: Promise<{ token: string }> };
 
 /**
  * GET → the private calendar feed (docs/decisions/072-attendance-and-calendar.md). No session:
  * the token in the URL is the credential, looked up by its SHA-256. Unknown token → 404, the same
- * answer as any unknown URL. A trailing ".ics" is accepted (some calendar apps want one).
+ * answer as any unknown URL. A trailing ".ics" is accepted (some calendar apps want one). Always in
+ * Vietnamese, like the feed itself (a calendar app sends no language cookie).
  */
-export async function GET(request: Request, { params }: Props): Promise<Response> {
-  const token = (await params).token.replace(/\.ics$/, "");
-  const body = await feedCalendar(token, publicOrigin(request));
-  if (body === null) return new Response("Not Found", { status: 404, headers: { "Cache-Control": "no-store" } });
+export const GET = apiRoute<{ token: string }, "public">({ name: "calendar.feed", access: "public" }, async ({ request, params }) => {
+  const body = await feedCalendar(params.token.replace(/\.ics$/, ""), publicOrigin(request));
+  if (body === null) throw notFound();
   return new Response(body, {
     headers: {
       "Content-Type": ICS_CONTENT_TYPE,
@@ -22,4 +22,4 @@ export async function GET(request: Request, { params }: Props): Promise<Response
       "Referrer-Policy": "no-referrer",
     },
   });
-}
+});

@@ -1,28 +1,19 @@
-import { noteRefusal } from "@/lib/audit/request";
-import { getViewer } from "@/lib/auth/session";
-import { fileErrorResponse, serveFile } from "@/lib/courses/files";
 import { notFound } from "@/lib/errors";
-import { getT } from "@/lib/i18n/server";
+import { courseFileResponse } from "@/lib/http/course-files";
+import { apiRoute } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /**
- * One course file, for a viewer who may study the course (lib/courses/files.ts serveFile): PDF and
+ * One course file, for a viewer who may study the course (lib/http/course-files.ts): PDF and
  * video inline, office files as downloads, Range requests for video. Everyone else, signed out
  * included, gets the same 404 as for a file that does not exist.
  */
-async function serve(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const { id } = await params;
-  const viewer = await getViewer();
-  try {
-    if (!viewer || viewer.mustChangePassword) throw notFound();
-    return await serveFile(viewer, id, request);
-  } catch (e) {
-    if (viewer) await noteRefusal(e, { via: "page", entityId: id, viewer });
-    return fileErrorResponse(e, await getT());
-  }
-}
+const serve = apiRoute<{ id: string }, "optional">({ name: "files.serve", access: "optional" }, ({ viewer, params, request }) => {
+  if (!viewer || viewer.mustChangePassword) throw notFound();
+  return courseFileResponse(viewer, params.id, request);
+});
 
 export const GET = serve;
 export const HEAD = serve;

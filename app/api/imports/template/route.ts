@@ -1,19 +1,14 @@
 import { z } from "zod";
-import { actingViewer } from "@/lib/auth/session";
+import { apiRoute } from "@/lib/http/route";
 import { importTemplate } from "@/lib/imports/template";
-import { downloadResponse, errorResponse, parseQuery } from "../http";
+import { downloadResponse, parseQuery } from "../http";
 
 export const dynamic = "force-dynamic";
 
 const query = z.object({ format: z.enum(["xlsx", "csv"]).default("xlsx") });
 
 /** GET → the import template (Vietnamese headers, one example row), as a download. */
-export async function GET(request: Request) {
-  try {
-    const viewer = await actingViewer();
-    const { format } = parseQuery(request, query);
-    return downloadResponse(await importTemplate(viewer, format));
-  } catch (e) {
-    return errorResponse(e, "imports.template");
-  }
-}
+export const GET = apiRoute({ name: "imports.template" }, async ({ request, viewer }) => {
+  const { format } = parseQuery(request, query);
+  return downloadResponse(await importTemplate(viewer, format));
+});

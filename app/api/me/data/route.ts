@@ -1,38 +1,22 @@
-import { actingViewer } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
-import { getT } from "@/lib/i18n/server";
+import { apiRoute } from "@/lib/http/route";
 import { exportOwnData } from "@/lib/privacy/export";
-import { vnToday } from "@/lib/audit/time";
+import { vnToday } from "@/lib/i18n/format";
 
 export const dynamic = "force-dynamic";
-
-const PRIVATE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
 
 /**
  * GET /api/me/data: everything the system keeps about the signed-in person, as a JSON download
  * (Law 91/2025/QH15, right of access). Only ever the viewer's own data: there is no id to forge.
+ * Signed in, and not still on a password someone else chose (the wrapper's default).
  */
-export async function GET() {
-  const t = await getT();
-  try {
-    // Signed in, and not still on a password someone else chose (lib/auth/session.ts).
-    const viewer = await actingViewer();
-    const data = await exportOwnData(viewer);
-    return new Response(JSON.stringify(data, null, 2), {
-      headers: {
-        ...PRIVATE,
-        "Content-Type": "application/json; charset=utf-8",
-        "Content-Disposition": `attachment; filename="taphuan-du-lieu-ca-nhan-${vnToday()}.json"`,
-      },
-    });
-  } catch (e) {
-    if (e instanceof AppError) {
-      const message = e.code === "UNAUTHENTICATED" ? t("privacy.export.signedOut") : t(e.messageKey, e.params);
-      return new Response(message, {
-        status: e.status,
-        headers: { ...PRIVATE, "Content-Type": "text/plain; charset=utf-8", ...(e.code === "RATE_LIMITED" ? { "Retry-After": "3600" } : {}) },
-      });
-    }
-    throw e;
-  }
-}
+export const GET = apiRoute({ name: "privacy.export" }, async ({ viewer }) => {
+  const data = await exportOwnData(viewer);
+  return new Response(JSON.stringify(data, null, 2), {
+    headers: {
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="taphuan-du-lieu-ca-nhan-${vnToday()}.json"`,
+    },
+  });
+});

@@ -3,14 +3,14 @@ import { notFound } from "@/lib/errors";
 import type { Translate } from "@/lib/i18n/messages";
 import type { PlanPreview } from "@/lib/plans/import";
 
-// Shared by the plan route handlers (not a route itself). The upload checks, error responses and
-// downloads are those of the people import (app/api/imports/http.ts).
+// Shared by the plan route handlers (not a route itself). The upload checks and downloads are those
+// of the people import (app/api/imports/http.ts); errors are the route wrapper's (lib/http/route.ts).
 
-export type RouteProps = { params: Promise<{ id: string }> };
+export type PlanParams = { id: string };
 
 /** The plan id of the route; a malformed one is simply not found. */
-export async function planIdOf({ params }: RouteProps): Promise<string> {
-  const parsed = z.uuid().safeParse((await params).id);
+export function planIdOf(params: PlanParams): string {
+  const parsed = z.uuid().safeParse(params.id);
   if (!parsed.success) throw notFound();
   return parsed.data;
 }

@@ -6,7 +6,7 @@ import { UploadZone } from "@/components/courses/upload-zone";
 import { Section } from "@/components/section";
 import { requireViewer } from "@/lib/auth/session";
 import { getCourseContent } from "@/lib/courses/content";
-import { uploadLimits } from "@/lib/courses/files";
+import { uploadLimits } from "@/lib/courses/file-types";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { idOr404, orNotFound } from "@/lib/pages";
 import {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Section } from "@/components/section";
-import { formatVnDateTime } from "@/lib/audit/time";
+import { formatVnDateTime } from "@/lib/i18n/format";
 import { requireViewer } from "@/lib/auth/session";
 import { hasAnywhere } from "@/lib/auth/viewer";
 import { getLocale, getT } from "@/lib/i18n/server";

@@ -5,7 +5,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { idOr404, orNotFound } from "@/lib/pages";
 import { grantOptions, listGrants } from "@/lib/roles/queries";
-import { formatDate } from "../../../units/format";
+import { formatVnDate } from "@/lib/i18n/format";
 import { UnitBadges } from "../../../units/unit-badges";
 import { GrantRoleForm, RevokeGrantForm } from "./role-forms";
 
@@ -68,7 +68,7 @@ export default async function PersonRolesPage({ params }: Props) {
                           <span className="text-slate-600">{unitName}</span>
                         )}
                       </td>
-                      <td className="py-2 pr-3">{formatDate(g.createdAt, locale)}</td>
+                      <td className="py-2 pr-3">{formatVnDate(g.createdAt, locale)}</td>
                       <td className="py-2">
                         {g.canRevoke ? (
                           <RevokeGrantForm

@@ -1,4 +1,4 @@
-import { formatDay, formatTime } from "@/components/calendar/format";
+import { formatVnTime, formatVnWeekday } from "@/lib/i18n/format";
 import type { AttendanceSession } from "@/lib/attendance/access";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 
@@ -9,7 +9,7 @@ export function SessionHeading({ session, t, locale }: { session: AttendanceSess
       <p className="font-semibold text-slate-900 [overflow-wrap:anywhere]">
         {session.class.title} <span className="font-normal text-slate-600">({session.class.code})</span>
       </p>
-      <p>{t("attendance.sessionTime", { date: formatDay(session.startsAt, locale), start: formatTime(session.startsAt, locale), end: formatTime(session.endsAt, locale) })}</p>
+      <p>{t("attendance.sessionTime", { date: formatVnWeekday(session.startsAt, locale), start: formatVnTime(session.startsAt, locale), end: formatVnTime(session.endsAt, locale) })}</p>
       {session.place ? <p className="[overflow-wrap:anywhere]">{t("attendance.place", { place: session.place })}</p> : session.onlineUrl ? <p>{t("attendance.online")}</p> : null}
     </div>
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatCount } from "@/components/plans/format";
+import { formatNumber } from "@/lib/i18n/format";
 import { DeleteItemForm, ItemForm, QuotaForm } from "@/components/plans/plan-forms";
 import { Section } from "@/components/section";
 import { requireViewer } from "@/lib/auth/session";
@@ -92,14 +92,14 @@ export default async function PlanItemPage({ params }: Props) {
                   <th scope="row" className="px-2 py-1 text-left font-normal [overflow-wrap:anywhere]">
                     {q.name} ({q.code})
                   </th>
-                  <td className="px-2 py-1 text-right">{formatCount(q.seats, locale)}</td>
+                  <td className="px-2 py-1 text-right">{formatNumber(q.seats, locale)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
         <p className="mt-2 text-sm text-slate-700" data-testid="quota-sum">
-          {t("plans.quotaSum", { seats: formatCount(item.seats, locale), planned: formatCount(item.plannedParticipants, locale) })}
+          {t("plans.quotaSum", { seats: formatNumber(item.seats, locale), planned: formatNumber(item.plannedParticipants, locale) })}
         </p>
         <div className="mt-4">
           <QuotaForm locale={locale} action={setQuotaAction} itemId={item.id} units={options.units} approved={approved} minReason={MIN_REASON} />

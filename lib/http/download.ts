@@ -1,4 +1,4 @@
-// Pure HTTP helpers for serving stored files (unit-tested in tests/unit/range.test.ts and files-*.test.ts).
+// Pure HTTP helpers for downloads and stored files: Content-Disposition, ETags, Range (tests/unit/range.test.ts, files-http.test.ts).
 
 /** What to do with a request's Range header for an object of `size` bytes. */
 export type RangeDecision =
