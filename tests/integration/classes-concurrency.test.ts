@@ -61,7 +61,7 @@ describe("concurrent nominations", () => {
       expect(c.quota(p.communeA.id)).toBe(2);
       expect(c.quota(p.communeB.id)).toBe(2);
     }
-  });
+  }, ROUNDS * 6_000); // each round builds a province and races two transactions: ~1 s alone, 3 s on busy cores
 
   it(`the last quota goes to exactly one nomination; the other is refused naming the quota left, 0 (${ROUNDS} rounds)`, async () => {
     for (let i = 0; i < ROUNDS; i++) {
@@ -86,5 +86,5 @@ describe("concurrent nominations", () => {
       expect(c.quota(p.communeA.id)).toBe(2);
       expect(c.quota(p.communeB.id)).toBe(2);
     }
-  });
+  }, ROUNDS * 6_000); // each round builds a province and races two transactions: ~1 s alone, 3 s on busy cores
 });

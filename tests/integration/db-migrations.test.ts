@@ -46,11 +46,11 @@ describe("migrations on a fresh embedded database", () => {
       await releaseEmbedded(dir);
     }
     expect(fs.existsSync(lockFilePath(dir))).toBe(false);
-  });
+  }, 120_000); // every migration on a fresh PGlite: about 10 s alone, 35 s on two busy cores
 
   it("has migrations that match prisma/schema.prisma", async () => {
     expect(await diffMigrationsToSchema()).toBe("");
-  });
+  }, 120_000); // the schema engine diffs on an in-memory PGlite
 });
 
 describe("one process per embedded data directory", () => {
