@@ -36,7 +36,7 @@ function libFiles(dir = path.join(ROOT, "lib")): string[] {
 
 const rel = (file: string) => path.relative(ROOT, file).split(path.sep).join("/");
 const isGenerated = (file: string) => rel(file).startsWith("lib/db/generated/");
-const isDbModule = (file: string) => /^lib\/db\/index\.ts$/.test(rel(file));
+const isDbModule = (file: string) => /^lib\/db\/[^/]+\.ts$/.test(rel(file));
 const isLib = (file: string) => rel(file).startsWith("lib/") && !isGenerated(file);
 
 /** Every function of lib/, keyed by its declaration node, with what it directly touches. */
