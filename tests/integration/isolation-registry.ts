@@ -64,8 +64,6 @@ export const ISOLATION_REGISTRY: Record<string, Coverage> = {
   loadLookups: { within: ["previewImport", "importPeople"] },
   recordAccessDenied: { nothingToForge: "logs the viewer's own refused request" },
   noteRefusal: { nothingToForge: "logs the viewer's own refused request" },
-  formAction: { nothingToForge: "the form wrapper; the command it runs checks the object" },
-  passwordChangeAction: { nothingToForge: "the form wrapper; the command it runs checks the object" },
 
   // Courses, files, learning
   courseAccess: courses,
