@@ -1,7 +1,14 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-const noDb = { name: "@/lib/db", message: "Use a lib/<domain> function that takes the viewer." };
+// The database client by any path: the alias, relative paths, its index and generated files, and
+// Prisma's own package. Type-only imports (an enum's type) are allowed: they cannot reach the database.
+const noDb = {
+  group: ["@/lib/db", "@/lib/db/**", "**/lib/db", "**/lib/db/**", "@prisma/client", "@prisma/client/**", ".prisma/client", ".prisma/client/**"],
+  allowTypeImports: true,
+  message: "Use a lib/<domain> function that takes the viewer.",
+};
+const DB_PATH = String.raw`/(^|\/)lib\/db(\/|$)|^@?\.?prisma\/client(\/|$)/`;
 const noFactories = { name: "@/lib/testing/factories", message: "Test factories are for tests and the e2e support route only." };
 
 const config = [
@@ -11,14 +18,24 @@ const config = [
     ignores: [".next/**", ".next-*/**", "node_modules/**", "lib/db/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
   // Routes and components go through lib/<domain>; nothing ships the test factories.
-  { rules: { "no-restricted-imports": ["error", { paths: [noDb, noFactories] }] } },
+  {
+    rules: {
+      "no-restricted-imports": ["error", { paths: [noFactories], patterns: [noDb] }],
+      // The same paths through a dynamic import() or require().
+      "no-restricted-syntax": [
+        "error",
+        { selector: `ImportExpression[source.value=${DB_PATH}]`, message: noDb.message },
+        { selector: `CallExpression[callee.name="require"][arguments.0.value=${DB_PATH}]`, message: noDb.message },
+      ],
+    },
+  },
   {
     files: ["lib/**", "app/api/health/**"],
-    rules: { "no-restricted-imports": ["error", { paths: [noFactories] }] },
+    rules: { "no-restricted-imports": ["error", { paths: [noFactories] }], "no-restricted-syntax": "off" },
   },
   {
     files: ["lib/testing/**", "app/api/test-support/**", "tests/**", "scripts/**", "prisma/**", "bench/**"],
-    rules: { "no-restricted-imports": "off" },
+    rules: { "no-restricted-imports": "off", "no-restricted-syntax": "off" },
   },
   // Transactions start with transaction() from lib/db, which makes db() the transaction's client
   // inside it (docs/decisions/006).

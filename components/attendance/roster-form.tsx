@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { FormMessage, SubmitButton } from "@/components/form-status";
-import { useResponseKey } from "@/components/use-response-key";
+import { useFormValues, type FormValues } from "@/lib/forms/use-form-values";
 import { ATTENDANCE_STATUSES } from "@/lib/attendance/statuses";
 import { idleForm, type FormState } from "@/lib/forms/state";
 import { translator, type Locale } from "@/lib/i18n/messages";
@@ -26,12 +26,15 @@ const TONE: Record<Status, string> = {
 export function RosterForm({ locale, action, sessionId, rows, disabled }: { locale: Locale; action: Action; sessionId: string; rows: RosterRow[]; disabled: boolean }) {
   const t = translator(locale);
   const [state, formAction] = useActionState(action, idleForm);
-  const formKey = useResponseKey(state);
-  return <RosterFields key={formKey} t={t} state={state} formAction={formAction} sessionId={sessionId} rows={rows} disabled={disabled} />;
+  const form = useFormValues(state);
+  return <RosterFields key={form.key} t={t} state={state} form={form} formAction={formAction} sessionId={sessionId} rows={rows} disabled={disabled} />;
 }
 
-function RosterFields({ t, state, formAction, sessionId, rows, disabled }: { t: ReturnType<typeof translator>; state: FormState; formAction: (f: FormData) => void; sessionId: string; rows: RosterRow[]; disabled: boolean }) {
-  const [chosen, setChosen] = useState<Record<string, Status | null>>(() => Object.fromEntries(rows.map((r) => [r.userId, r.status])));
+function RosterFields({ t, state, form, formAction, sessionId, rows, disabled }: { t: ReturnType<typeof translator>; state: FormState; form: FormValues; formAction: (f: FormData) => void; sessionId: string; rows: RosterRow[]; disabled: boolean }) {
+  // After a refusal, the statuses chosen (and sent) stay chosen.
+  const [chosen, setChosen] = useState<Record<string, Status | null>>(() =>
+    Object.fromEntries(rows.map((r) => [r.userId, (form.value(`status.${r.userId}`, r.status) || null) as Status | null])),
+  );
   const counts = Object.fromEntries([...ATTENDANCE_STATUSES, "UNMARKED"].map((s) => [s, 0])) as Record<Status | "UNMARKED", number>;
   for (const r of rows) counts[chosen[r.userId] ?? "UNMARKED"] += 1;
   const formErrors = state.fieldErrors ? Object.values(state.fieldErrors).flat() : [];
@@ -67,7 +70,7 @@ function RosterFields({ t, state, formAction, sessionId, rows, disabled }: { t: 
                         id={id}
                         name={`status.${r.userId}`}
                         value={s}
-                        defaultChecked={r.status === s}
+                        defaultChecked={form.checked(`status.${r.userId}`, r.status === s, s)}
                         onChange={() => setChosen((c) => ({ ...c, [r.userId]: s }))}
                         className="peer sr-only"
                       />

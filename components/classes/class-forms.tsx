@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Field, FieldErrors } from "@/components/field";
 import { FormMessage, SubmitButton } from "@/components/form-status";
-import { useResponseKey } from "@/components/use-response-key";
+import { useFormValues } from "@/lib/forms/use-form-values";
 import { idleForm, type FormState } from "@/lib/forms/state";
 import { translator, type Locale } from "@/lib/i18n/messages";
 
@@ -50,20 +50,19 @@ export function ClassForm({
 }) {
   const t = translator(locale);
   const [state, formAction] = useActionState(action, idleForm);
-  const key = useResponseKey(state);
-  const v = state.status === "error" ? state.values : undefined;
+  const form = useFormValues(state);
   const err = (f: string) => state.fieldErrors?.[f];
   const p = id ? `class-${id.slice(0, 4)}` : "class-new";
-  const selfChosen = new Set(v ? (v.selfUnitIds ?? "").split(",").filter(Boolean) : initial.selfUnitIds);
+  const selfChosen = new Set(form.list("selfUnitIds", initial.selfUnitIds));
   return (
-    <form action={formAction} className="space-y-3" aria-labelledby={labelledBy} noValidate key={key}>
+    <form action={formAction} className="space-y-3" aria-labelledby={labelledBy} noValidate key={form.key}>
       {planItemId ? <input type="hidden" name="planItemId" value={planItemId} /> : null}
       {id ? <input type="hidden" name="id" value={id} /> : null}
-      {!id ? <Field name="code" id={`${p}-code`} label={t("classes.fieldCode")} defaultValue={v?.code ?? initial.code} errors={err("code")} required maxLength={40} /> : null}
-      <Field name="title" id={`${p}-title`} label={t("classes.fieldTitle")} defaultValue={v?.title ?? initial.title} errors={err("title")} required maxLength={300} />
+      {!id ? <Field name="code" id={`${p}-code`} label={t("classes.fieldCode")} defaultValue={form.value("code", initial.code)} errors={err("code")} required maxLength={40} /> : null}
+      <Field name="title" id={`${p}-title`} label={t("classes.fieldTitle")} defaultValue={form.value("title", initial.title)} errors={err("title")} required maxLength={300} />
       {courses.length > 0 ? (
         <Field name="courseId" id={`${p}-course`} label={t("classes.fieldCourse")} errors={err("courseId")}>
-          <select id={`${p}-course`} name="courseId" defaultValue={v?.courseId ?? initial.courseId ?? ""} className={control} aria-invalid={err("courseId") ? true : undefined} aria-describedby={err("courseId") ? `${p}-course-error` : undefined}>
+          <select id={`${p}-course`} name="courseId" defaultValue={form.value("courseId", initial.courseId ?? "")} className={control} aria-invalid={err("courseId") ? true : undefined} aria-describedby={err("courseId") ? `${p}-course-error` : undefined}>
             {courses.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.title}
@@ -74,7 +73,7 @@ export function ClassForm({
       ) : null}
       <div className="grid gap-3 sm:grid-cols-2">
         <Field name="mode" id={`${p}-mode`} label={t("classes.fieldMode")} errors={err("mode")}>
-          <select id={`${p}-mode`} name="mode" defaultValue={v?.mode ?? initial.mode} className={control}>
+          <select id={`${p}-mode`} name="mode" defaultValue={form.value("mode", initial.mode)} className={control}>
             {MODES.map((m) => (
               <option key={m} value={m}>
                 {t(`classes.mode.${m}`)}
@@ -82,15 +81,15 @@ export function ClassForm({
             ))}
           </select>
         </Field>
-        <Field name="capacity" id={`${p}-capacity`} label={t("classes.fieldCapacity")} inputMode="numeric" defaultValue={v?.capacity ?? initial.capacity} errors={err("capacity")} required />
-        <Field name="enrolOpens" id={`${p}-opens`} label={t("classes.fieldEnrolOpens")} type="date" defaultValue={v?.enrolOpens ?? initial.enrolOpens} errors={err("enrolOpens")} required />
-        <Field name="enrolCloses" id={`${p}-closes`} label={t("classes.fieldEnrolCloses")} type="date" defaultValue={v?.enrolCloses ?? initial.enrolCloses} errors={err("enrolCloses")} required />
+        <Field name="capacity" id={`${p}-capacity`} label={t("classes.fieldCapacity")} inputMode="numeric" defaultValue={form.value("capacity", initial.capacity)} errors={err("capacity")} required />
+        <Field name="enrolOpens" id={`${p}-opens`} label={t("classes.fieldEnrolOpens")} type="date" defaultValue={form.value("enrolOpens", initial.enrolOpens)} errors={err("enrolOpens")} required />
+        <Field name="enrolCloses" id={`${p}-closes`} label={t("classes.fieldEnrolCloses")} type="date" defaultValue={form.value("enrolCloses", initial.enrolCloses)} errors={err("enrolCloses")} required />
       </div>
       <fieldset className="space-y-1">
         <legend className="text-sm font-semibold text-slate-800">{t("classes.fieldJoinPolicy")}</legend>
         {POLICIES.map((jp) => (
           <label key={jp} className="flex items-start gap-2">
-            <input type="radio" name="joinPolicy" value={jp} defaultChecked={(v?.joinPolicy ?? initial.joinPolicy) === jp} className="mt-1" />
+            <input type="radio" name="joinPolicy" value={jp} defaultChecked={form.checked("joinPolicy", initial.joinPolicy === jp, jp)} className="mt-1" />
             <span>{t(`classes.joinPolicy.${jp}`)}</span>
           </label>
         ))}
@@ -110,7 +109,7 @@ export function ClassForm({
         </fieldset>
       ) : null}
       <label className="flex items-start gap-2">
-        <input type="checkbox" name="requiresApproval" defaultChecked={v ? v.requiresApproval === "on" : initial.requiresApproval} className="mt-1" />
+        <input type="checkbox" name="requiresApproval" defaultChecked={form.checked("requiresApproval", initial.requiresApproval)} className="mt-1" />
         <span>{t("classes.fieldRequiresApproval")}</span>
       </label>
       <FormMessage state={state} />
@@ -141,8 +140,7 @@ export function SessionForm({
 }) {
   const t = translator(locale);
   const [state, formAction] = useActionState(action, idleForm);
-  const key = useResponseKey(state);
-  const v = state.status === "error" ? state.values : undefined;
+  const form = useFormValues(state);
   const err = (f: string) => state.fieldErrors?.[f];
   const p = session ? `session-${session.id}` : "session";
   return (
@@ -151,22 +149,22 @@ export function SessionForm({
       className="space-y-3"
       {...(session ? { "aria-label": t("classes.editSessionLabel", { when: `${session.date} ${session.start}` }) } : { "aria-labelledby": "add-session-heading" })}
       noValidate
-      key={key}
+      key={form.key}
     >
       <input type="hidden" name="classId" value={classId} />
       {session ? <input type="hidden" name="id" value={session.id} /> : null}
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field name="date" id={`${p}-date`} label={t("classes.fieldDate")} type="date" defaultValue={v?.date ?? session?.date} errors={err("date")} required />
-        <Field name="start" id={`${p}-start`} label={t("classes.fieldStart")} type="time" defaultValue={v?.start ?? session?.start ?? "08:00"} errors={err("start")} required />
-        <Field name="end" id={`${p}-end`} label={t("classes.fieldEnd")} type="time" defaultValue={v?.end ?? session?.end ?? "11:00"} errors={err("end")} required />
+        <Field name="date" id={`${p}-date`} label={t("classes.fieldDate")} type="date" defaultValue={form.value("date", session?.date)} errors={err("date")} required />
+        <Field name="start" id={`${p}-start`} label={t("classes.fieldStart")} type="time" defaultValue={form.value("start", session?.start ?? "08:00")} errors={err("start")} required />
+        <Field name="end" id={`${p}-end`} label={t("classes.fieldEnd")} type="time" defaultValue={form.value("end", session?.end ?? "11:00")} errors={err("end")} required />
       </div>
-      <Field name="place" id={`${p}-place`} label={t("classes.fieldPlace")} defaultValue={v?.place ?? session?.place} errors={err("place")} maxLength={300} />
-      <Field name="onlineUrl" id={`${p}-url`} label={t("classes.fieldOnlineUrl")} type="url" defaultValue={v?.onlineUrl ?? session?.onlineUrl ?? undefined} errors={err("onlineUrl")} maxLength={500} />
+      <Field name="place" id={`${p}-place`} label={t("classes.fieldPlace")} defaultValue={form.value("place", session?.place)} errors={err("place")} maxLength={300} />
+      <Field name="onlineUrl" id={`${p}-url`} label={t("classes.fieldOnlineUrl")} type="url" defaultValue={form.value("onlineUrl", session?.onlineUrl ?? undefined)} errors={err("onlineUrl")} maxLength={500} />
       <Field name="trainerId" id={`${p}-trainer`} label={t("classes.fieldTrainer")} errors={err("trainerId")}>
         <select
           id={`${p}-trainer`}
           name="trainerId"
-          defaultValue={v?.trainerId ?? session?.trainerId ?? ""}
+          defaultValue={form.value("trainerId", session?.trainerId ?? "")}
           className={control}
           aria-invalid={err("trainerId") ? true : undefined}
           aria-describedby={err("trainerId") ? `${p}-trainer-error` : undefined}
@@ -188,12 +186,13 @@ export function SessionForm({
 export function CancelClassForm({ locale, action, id }: { locale: Locale; action: Action; id: string }) {
   const t = translator(locale);
   const [state, formAction] = useActionState(action, idleForm);
-  const errors = state.fieldErrors?.reason;
+  const form = useFormValues(state);
+  const errors = form.errors("reason");
   return (
-    <form action={formAction} className="space-y-3" aria-labelledby="cancel-heading" noValidate>
+    <form action={formAction} className="space-y-3" aria-labelledby="cancel-heading" noValidate key={form.key}>
       <input type="hidden" name="id" value={id} />
       <Field name="reason" id="cancel-reason" label={t("classes.fieldCancelReason")} errors={errors}>
-        <textarea id="cancel-reason" name="reason" rows={2} maxLength={1000} className={control} defaultValue={state.values?.reason} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? "cancel-reason-error" : undefined} />
+        <textarea id="cancel-reason" name="reason" rows={2} maxLength={1000} className={control} defaultValue={form.value("reason")} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? "cancel-reason-error" : undefined} />
       </Field>
       <FormMessage state={state} />
       <SubmitButton label={t("classes.cancelSubmit")} pendingLabel={t("form.saving")} tone="danger" />
@@ -241,10 +240,10 @@ export type CandidateView = { id: string; fullName: string; unitName: string; en
 export function NominateForm({ locale, action, classId, candidates }: { locale: Locale; action: Action; classId: string; candidates: CandidateView[] }) {
   const t = translator(locale);
   const [state, formAction] = useActionState(action, idleForm);
-  const key = useResponseKey(state);
+  const form = useFormValues(state);
   const errors = state.fieldErrors?.userIds;
   return (
-    <form action={formAction} className="space-y-3" noValidate key={key} aria-labelledby="nominate-heading">
+    <form action={formAction} className="space-y-3" noValidate key={form.key} aria-labelledby="nominate-heading">
       <input type="hidden" name="classId" value={classId} />
       <fieldset className="space-y-2" aria-describedby={errors?.length ? "nominate-error" : undefined}>
         <legend className="text-sm font-semibold text-slate-800">{t("classes.pickPeople")}</legend>

@@ -5,7 +5,7 @@ import { Field } from "@/components/field";
 import { FormMessage, SubmitButton } from "@/components/form-status";
 import { idleForm, type FormState } from "@/lib/forms/state";
 import { translator, type Locale } from "@/lib/i18n/messages";
-import { useResponseKey } from "@/components/use-response-key";
+import { useFormValues } from "@/lib/forms/use-form-values";
 
 type Area = { id: string; code: string; name: string; nameEn: string; position: number };
 
@@ -13,11 +13,11 @@ type Area = { id: string; code: string; name: string; nameEn: string; position: 
 export function AreaForm({ locale, area, action, heading }: { locale: Locale; area?: Area; action: (p: FormState, f: FormData) => Promise<FormState>; heading: string }) {
   const t = translator(locale);
   const [state, formAction] = useActionState(action, idleForm);
-  const formKey = useResponseKey(state);
+  const form = useFormValues(state, area);
   const p = area ? `area-${area.id.slice(0, 8)}` : "area-new";
-  const value = (f: keyof Area) => (state.status === "error" ? state.values?.[f] : undefined) ?? (area ? String(area[f]) : f === "position" ? "10" : "");
+  const value = (f: keyof Area) => form.value(f, area ? area[f] : f === "position" ? "10" : "");
   return (
-    <form action={formAction} className="space-y-3" aria-label={heading} noValidate key={`${formKey}-${area ? JSON.stringify(area) : ""}`}>
+    <form action={formAction} className="space-y-3" aria-label={heading} noValidate key={form.key}>
       {area ? <input type="hidden" name="id" value={area.id} /> : null}
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id={`${p}-code`} name="code" label={t("courses.areaCode")} defaultValue={value("code")} errors={state.fieldErrors?.code} maxLength={32} />

@@ -6,7 +6,7 @@ import { FormMessage, SubmitButton } from "@/components/form-status";
 import { idleForm, type FormState } from "@/lib/forms/state";
 import { translator, type Locale } from "@/lib/i18n/messages";
 import { RichTextEditor } from "./rich-text-editor";
-import { useResponseKey } from "@/components/use-response-key";
+import { useFormValues } from "@/lib/forms/use-form-values";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 type SectionChoice = { id: string; title: string };
@@ -17,10 +17,11 @@ const control = "block w-full rounded-md border border-slate-400 bg-white px-3 p
 export function AddSectionForm({ locale, courseId, action }: { locale: Locale; courseId: string; action: Action }) {
   const t = translator(locale);
   const [state, formAction] = useActionState(action, idleForm);
+  const form = useFormValues(state);
   return (
-    <form action={formAction} className="mt-3 space-y-2" aria-label={t("courses.addSection")} noValidate>
+    <form action={formAction} className="mt-3 space-y-2" aria-label={t("courses.addSection")} noValidate key={form.key}>
       <input type="hidden" name="courseId" value={courseId} />
-      <Field id="new-section-title" name="title" label={t("courses.sectionTitle")} errors={state.fieldErrors?.title} defaultValue={state.status === "error" ? state.values?.title : ""} maxLength={200} />
+      <Field id="new-section-title" name="title" label={t("courses.sectionTitle")} errors={state.fieldErrors?.title} defaultValue={form.value("title")} maxLength={200} />
       <FormMessage state={state} />
       <SubmitButton label={t("courses.addSection")} pendingLabel={t("form.saving")} />
     </form>
@@ -38,14 +39,15 @@ export function SectionForms({ locale, courseId, section, lessonCount, renameAct
 }) {
   const t = translator(locale);
   const [renameState, rename] = useActionState(renameAction, idleForm);
+  const renameForm = useFormValues(renameState, section.title);
   const [deleteState, remove] = useActionState(deleteAction, idleForm);
   const p = `section-${section.id.slice(0, 8)}`;
   return (
     <div className="grid gap-3 sm:grid-cols-2">
-      <form action={rename} className="space-y-2" aria-label={`${t("courses.renameSection")}: ${section.title}`} noValidate key={section.title}>
+      <form action={rename} className="space-y-2" aria-label={`${t("courses.renameSection")}: ${section.title}`} noValidate key={renameForm.key}>
         <input type="hidden" name="courseId" value={courseId} />
         <input type="hidden" name="sectionId" value={section.id} />
-        <Field id={`${p}-title`} name="title" label={t("courses.sectionTitle")} defaultValue={section.title} errors={renameState.fieldErrors?.title} maxLength={200} />
+        <Field id={`${p}-title`} name="title" label={t("courses.sectionTitle")} defaultValue={renameForm.value("title", section.title)} errors={renameForm.errors("title")} maxLength={200} />
         <FormMessage state={renameState} />
         <SubmitButton label={t("courses.renameSection")} pendingLabel={t("form.saving")} />
       </form>
@@ -71,10 +73,9 @@ export function AddLessonForm({ locale, courseId, sections, action }: { locale: 
   const [state, formAction] = useActionState(action, idleForm);
   const [kind, setKind] = useState<"TEXT" | "LINK">("TEXT");
   // Rebuilt after each answer: afresh after a success, with what was sent after an error.
-  const formKey = useResponseKey(state);
-  const v = state.status === "error" ? state.values : undefined;
+  const form = useFormValues(state);
   return (
-    <form action={formAction} className="mt-3 space-y-3" aria-label={t("courses.addLesson")} noValidate key={formKey}>
+    <form action={formAction} className="mt-3 space-y-3" aria-label={t("courses.addLesson")} noValidate key={form.key}>
       <input type="hidden" name="courseId" value={courseId} />
       <fieldset>
         <legend className="text-sm font-semibold text-slate-800">{t("courses.lessonKind")}</legend>
@@ -88,7 +89,7 @@ export function AddLessonForm({ locale, courseId, sections, action }: { locale: 
         </div>
       </fieldset>
       <Field id="new-lesson-section" name="sectionId" label={t("courses.lessonSection")} errors={state.fieldErrors?.sectionId}>
-        <select id="new-lesson-section" name="sectionId" defaultValue={v?.sectionId ?? sections[sections.length - 1]?.id ?? ""} className={control}>
+        <select id="new-lesson-section" name="sectionId" defaultValue={form.value("sectionId", sections[sections.length - 1]?.id ?? "")} className={control}>
           {sections.map((s) => (
             <option key={s.id} value={s.id}>
               {s.title}
@@ -96,11 +97,11 @@ export function AddLessonForm({ locale, courseId, sections, action }: { locale: 
           ))}
         </select>
       </Field>
-      <Field id="new-lesson-title" name="title" label={t("courses.lessonTitle")} errors={state.fieldErrors?.title} defaultValue={v?.title ?? ""} maxLength={200} />
+      <Field id="new-lesson-title" name="title" label={t("courses.lessonTitle")} errors={state.fieldErrors?.title} defaultValue={form.value("title", "")} maxLength={200} />
       {kind === "TEXT" ? (
-        <RichTextEditor name="body" label={t("courses.lessonBody")} initialHtml={v?.body ?? ""} errors={state.fieldErrors?.body} t={t} />
+        <RichTextEditor name="body" label={t("courses.lessonBody")} initialHtml={form.value("body", "")} errors={state.fieldErrors?.body} t={t} />
       ) : (
-        <Field id="new-lesson-url" name="url" type="url" inputMode="url" label={t("courses.lessonUrl")} errors={state.fieldErrors?.url} defaultValue={v?.url ?? "https://"} maxLength={2000} />
+        <Field id="new-lesson-url" name="url" type="url" inputMode="url" label={t("courses.lessonUrl")} errors={state.fieldErrors?.url} defaultValue={form.value("url", "https://")} maxLength={2000} />
       )}
       <FormMessage state={state} />
       <SubmitButton label={t("courses.addLesson")} pendingLabel={t("form.saving")} />
@@ -122,17 +123,16 @@ export function EditLessonForm({ locale, courseId, lesson, sections, updateActio
   const t = translator(locale);
   const [state, formAction] = useActionState(updateAction, idleForm);
   const [deleteState, remove] = useActionState(deleteAction, idleForm);
-  const formKey = useResponseKey(state);
-  const v = state.status === "error" ? state.values : undefined;
+  const form = useFormValues(state, lesson);
   const p = `lesson-${lesson.id.slice(0, 8)}`;
   return (
     <div className="space-y-3">
-      <form action={formAction} className="space-y-3" aria-label={t("courses.editLessonNamed", { title: lesson.title })} noValidate key={`${formKey}-${JSON.stringify(lesson)}`}>
+      <form action={formAction} className="space-y-3" aria-label={t("courses.editLessonNamed", { title: lesson.title })} noValidate key={form.key}>
         <input type="hidden" name="courseId" value={courseId} />
         <input type="hidden" name="lessonId" value={lesson.id} />
-        <Field id={`${p}-title`} name="title" label={t("courses.lessonTitle")} defaultValue={v?.title ?? lesson.title} errors={state.fieldErrors?.title} maxLength={200} />
+        <Field id={`${p}-title`} name="title" label={t("courses.lessonTitle")} defaultValue={form.value("title", lesson.title)} errors={state.fieldErrors?.title} maxLength={200} />
         <Field id={`${p}-section`} name="sectionId" label={t("courses.lessonSection")} errors={state.fieldErrors?.sectionId}>
-          <select id={`${p}-section`} name="sectionId" defaultValue={v?.sectionId ?? lesson.sectionId} className={control}>
+          <select id={`${p}-section`} name="sectionId" defaultValue={form.value("sectionId", lesson.sectionId)} className={control}>
             {sections.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.title}
@@ -140,9 +140,9 @@ export function EditLessonForm({ locale, courseId, lesson, sections, updateActio
             ))}
           </select>
         </Field>
-        {lesson.kind === "TEXT" ? <RichTextEditor name="body" label={t("courses.lessonBody")} initialHtml={v?.body ?? lesson.body ?? ""} errors={state.fieldErrors?.body} t={t} /> : null}
+        {lesson.kind === "TEXT" ? <RichTextEditor name="body" label={t("courses.lessonBody")} initialHtml={form.value("body", lesson.body ?? "")} errors={state.fieldErrors?.body} t={t} /> : null}
         {lesson.kind === "LINK" ? (
-          <Field id={`${p}-url`} name="url" type="url" label={t("courses.lessonUrl")} defaultValue={v?.url ?? lesson.url ?? ""} errors={state.fieldErrors?.url} maxLength={2000} />
+          <Field id={`${p}-url`} name="url" type="url" label={t("courses.lessonUrl")} defaultValue={form.value("url", lesson.url ?? "")} errors={state.fieldErrors?.url} maxLength={2000} />
         ) : null}
         {lesson.fileName ? <p className="text-sm text-slate-700">{lesson.fileName}</p> : null}
         <FieldErrors id={`${p}-form-error`} errors={state.fieldErrors?.lessonId} />

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { FieldErrors } from "@/components/field";
 import { FormMessage, SubmitButton } from "@/components/form-status";
 import { idleForm, type FormState } from "@/lib/forms/state";
+import { useFormValues } from "@/lib/forms/use-form-values";
 import { translator, type Locale } from "@/lib/i18n/messages";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
@@ -40,6 +41,7 @@ export function TrainerForms(props: {
 }) {
   const t = translator(props.locale);
   const [addState, add] = useActionState(props.addAction, idleForm);
+  const addForm = useFormValues(addState);
   const [removeState, remove] = useActionState(props.removeAction, idleForm);
   return (
     <div className="mt-3 space-y-4">
@@ -64,7 +66,7 @@ export function TrainerForms(props: {
         props.candidates.length === 0 ? (
           <p className="text-sm text-slate-700">{t("courses.noCandidates")}</p>
         ) : (
-          <form action={add} className="space-y-2" noValidate>
+          <form action={add} className="space-y-2" noValidate key={addForm.key}>
             <input type="hidden" name="id" value={props.id} />
             <label htmlFor="trainer-userId" className="block text-sm font-semibold text-slate-800">
               {t("courses.trainerField")}
@@ -72,7 +74,7 @@ export function TrainerForms(props: {
             <select
               id="trainer-userId"
               name="userId"
-              defaultValue=""
+              defaultValue={addForm.value("userId")}
               aria-describedby={addState.fieldErrors?.userId ? "trainer-userId-error" : undefined}
               className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base"
             >

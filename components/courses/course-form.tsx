@@ -6,7 +6,8 @@ import { FormMessage, SubmitButton } from "@/components/form-status";
 import { TARGET_GROUPS } from "@/lib/courses/target-groups";
 import { idleForm, type FormState } from "@/lib/forms/state";
 import { translator, type Locale } from "@/lib/i18n/messages";
-import { useResponseKey } from "@/components/use-response-key";
+import { UnitSelect, type UnitChoice } from "@/components/unit-select";
+import { useFormValues } from "@/lib/forms/use-form-values";
 
 export type Choice = { id: string; name: string; depth?: number };
 export type CourseValues = {
@@ -30,7 +31,7 @@ type Props = {
   initial: CourseValues;
   areas: Choice[];
   /** Units where the course may be created; absent when editing (the owner does not change). */
-  owningUnits?: Choice[];
+  owningUnits?: UnitChoice[];
   audienceUnits: Choice[];
   heading: string;
   submitLabel: string;
@@ -43,15 +44,14 @@ const control =
 export function CourseForm({ locale, action, id, initial, areas, owningUnits, audienceUnits, heading, submitLabel }: Props) {
   const t = translator(locale);
   const [state, formAction] = useActionState(action, idleForm);
-  const formKey = useResponseKey(state);
-  const v = state.status === "error" ? state.values : undefined;
-  const errors = (f: string) => state.fieldErrors?.[f];
-  const text = (f: keyof CourseValues) => (v?.[f] ?? String(initial[f] ?? "")) as string;
-  const list = (f: "targetGroups" | "audience") => (v ? (v[f] ?? "").split(",").filter(Boolean) : initial[f]);
+  const form = useFormValues(state, initial);
+  const errors = form.errors;
+  const text = (f: Exclude<keyof CourseValues, "targetGroups" | "audience" | "selfEnrol">) => form.value(f, initial[f]);
+  const list = (f: "targetGroups" | "audience") => form.list(f, initial[f]);
   const invalid = (f: string) => (errors(f)?.length ? true : undefined);
   const described = (f: string) => (errors(f)?.length ? `course-${f}-error` : undefined);
   return (
-    <form action={formAction} className="space-y-4" aria-labelledby="course-form-heading" noValidate key={`${formKey}-${JSON.stringify(initial)}`}>
+    <form action={formAction} className="space-y-4" aria-labelledby="course-form-heading" noValidate key={form.key}>
       <h2 id="course-form-heading" className="text-lg font-semibold">
         {heading}
       </h2>
@@ -60,15 +60,7 @@ export function CourseForm({ locale, action, id, initial, areas, owningUnits, au
       <Field id="course-code" name="code" label={t("courses.fieldCode")} hint={t("courses.codeHint")} defaultValue={text("code")} errors={errors("code")} required maxLength={32} autoCapitalize="characters" />
       {owningUnits ? (
         <Field id="course-unitId" name="unitId" label={t("courses.fieldUnit")} errors={errors("unitId")}>
-          <select id="course-unitId" name="unitId" defaultValue={text("unitId")} className={control} aria-invalid={invalid("unitId")} aria-describedby={described("unitId")}>
-            <option value="">{t("courses.chooseUnitOption")}</option>
-            {owningUnits.map((u) => (
-              <option key={u.id} value={u.id}>
-                {"\u2002\u2002".repeat(u.depth ?? 0)}
-                {u.name}
-              </option>
-            ))}
-          </select>
+          <UnitSelect id="course-unitId" name="unitId" units={owningUnits} emptyLabel={t("courses.chooseUnitOption")} defaultValue={text("unitId")} errors={errors("unitId")} />
         </Field>
       ) : null}
       <Field id="course-areaId" name="areaId" label={t("courses.area")} errors={errors("areaId")}>
@@ -101,7 +93,7 @@ export function CourseForm({ locale, action, id, initial, areas, owningUnits, au
       </fieldset>
       <Field id="course-hours" name="hours" type="number" inputMode="numeric" min={1} max={200} step={1} label={t("courses.fieldHours")} hint={t("courses.hoursHint")} defaultValue={text("hours")} errors={errors("hours")} />
       <label className="flex items-center gap-2 text-sm font-semibold text-slate-800">
-        <input type="checkbox" name="selfEnrol" defaultChecked={v ? v.selfEnrol === "on" : initial.selfEnrol} className="h-4 w-4" />
+        <input type="checkbox" name="selfEnrol" defaultChecked={form.checked("selfEnrol", initial.selfEnrol)} className="h-4 w-4" />
         {t("courses.fieldSelfEnrol")}
       </label>
       <fieldset className="space-y-1" aria-describedby={["course-audience-hint", described("audience")].filter(Boolean).join(" ")}>

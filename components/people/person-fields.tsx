@@ -1,8 +1,8 @@
 import { Field } from "@/components/field";
-import type { FormState } from "@/lib/forms/state";
+import type { FormValues } from "@/lib/forms/use-form-values";
 import type { Translate } from "@/lib/i18n/messages";
 import { CategoryField } from "./category-field";
-import { UnitSelect, type UnitChoice } from "./unit-select";
+import { UnitSelect, type UnitChoice } from "@/components/unit-select";
 
 export type PersonValues = {
   fullName: string;
@@ -18,7 +18,8 @@ type Props = {
   t: Translate;
   /** Prefix for element ids, unique on the page. */
   idPrefix: string;
-  state: FormState;
+  /** The form's values (useFormValues): what was submitted after a refusal, else `initial`. */
+  form: FormValues;
   initial?: Partial<PersonValues>;
   units: readonly UnitChoice[];
   /** When false, e-mail and unit are shown but cannot be changed (the viewer cannot manage the account). */
@@ -30,9 +31,9 @@ type Props = {
 };
 
 /** The fields an admin fills in for an official: shared by the create and the edit forms. */
-export function PersonFields({ t, idPrefix, state, initial = {}, units, accountEditable = true, unitName, emailHint, unitHint }: Props) {
-  const v = (name: keyof PersonValues) => state.values?.[name] ?? initial[name] ?? "";
-  const err = (name: string) => state.fieldErrors?.[name];
+export function PersonFields({ t, idPrefix, form, initial = {}, units, accountEditable = true, unitName, emailHint, unitHint }: Props) {
+  const v = (name: keyof PersonValues) => form.value(name, initial[name]);
+  const err = form.errors;
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
     <>

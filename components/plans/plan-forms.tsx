@@ -1,14 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import { useResponseKey } from "@/components/use-response-key";
 import { Field, FieldErrors } from "@/components/field";
 import { FormMessage, SubmitButton } from "@/components/form-status";
 import { idleForm, type FormState } from "@/lib/forms/state";
 import { translator, type Locale } from "@/lib/i18n/messages";
 import { TARGET_GROUPS } from "@/lib/courses/target-groups";
 import type { UnitOption } from "@/lib/units/queries";
-import { UnitSelect } from "@/app/(app)/units/unit-select";
+import { UnitSelect } from "@/components/unit-select";
+import { useFormValues, type FormValues } from "@/lib/forms/use-form-values";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 
@@ -22,8 +22,8 @@ const control =
   "block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-700";
 
 /** The reason an approved plan's change needs (shown only for approved plans). */
-function ReasonField({ t, id, state, min }: { t: ReturnType<typeof translator>; id: string; state: FormState; min: number }) {
-  const errors = state.fieldErrors?.reason;
+function ReasonField({ t, id, form, min }: { t: ReturnType<typeof translator>; id: string; form: FormValues; min: number }) {
+  const errors = form.errors("reason");
   return (
     <Field name="reason" id={id} label={t("plans.fieldReason")} hint={t("plans.fieldReasonHint", { min })} errors={errors}>
       <textarea
@@ -31,7 +31,7 @@ function ReasonField({ t, id, state, min }: { t: ReturnType<typeof translator>; 
         name="reason"
         rows={2}
         maxLength={1000}
-        defaultValue={state.status === "error" ? state.values?.reason : ""}
+        defaultValue={form.value("reason")}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={[`${id}-hint`, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ")}
         className={control}
@@ -43,22 +43,21 @@ function ReasonField({ t, id, state, min }: { t: ReturnType<typeof translator>; 
 export function CreatePlanForm({ locale, action, owners, year }: { locale: Locale; action: Action; owners: UnitOption[]; year: number }) {
   const t = translator(locale);
   const [state, formAction] = useActionState(action, idleForm);
-  const formKey = useResponseKey(state);
-  const v = state.status === "error" ? state.values : undefined;
-  const errors = (f: string) => state.fieldErrors?.[f];
+  const f = useFormValues(state);
+  const errors = f.errors;
   return (
     // Labelled by the heading of the section it sits in (id "create-plan-heading").
-    <form action={formAction} className="space-y-3" aria-labelledby="create-plan-heading" noValidate key={formKey}>
+    <form action={formAction} className="space-y-3" aria-labelledby="create-plan-heading" noValidate key={f.key}>
       {owners.length === 1 ? (
         <input type="hidden" name="unitId" value={owners[0]!.id} />
       ) : (
         <Field name="unitId" id="plan-unitId" label={t("plans.fieldOwner")} errors={errors("unitId")}>
-          <UnitSelect id="plan-unitId" name="unitId" options={owners} placeholder={t("plans.chooseUnit")} defaultValue={v?.unitId ?? owners[0]?.id} errors={errors("unitId")} />
+          <UnitSelect id="plan-unitId" name="unitId" units={owners} emptyLabel={t("plans.chooseUnit")} defaultValue={f.value("unitId", owners[0]?.id)} errors={errors("unitId")} />
         </Field>
       )}
       <div className="grid gap-3 sm:grid-cols-[10rem_1fr]">
-        <Field name="year" id="plan-year" label={t("plans.fieldYear")} type="number" inputMode="numeric" min={2000} max={2100} defaultValue={v?.year ?? String(year)} errors={errors("year")} required />
-        <Field name="title" id="plan-title" label={t("plans.fieldTitle")} defaultValue={v?.title ?? t("plans.defaultTitle", { year })} errors={errors("title")} required maxLength={300} />
+        <Field name="year" id="plan-year" label={t("plans.fieldYear")} type="number" inputMode="numeric" min={2000} max={2100} defaultValue={f.value("year", year)} errors={errors("year")} required />
+        <Field name="title" id="plan-title" label={t("plans.fieldTitle")} defaultValue={f.value("title", t("plans.defaultTitle", { year }))} errors={errors("title")} required maxLength={300} />
       </div>
       <FormMessage state={state} />
       <SubmitButton label={t("plans.createSubmit", { year })} pendingLabel={t("form.saving")} />
@@ -69,12 +68,13 @@ export function CreatePlanForm({ locale, action, owners, year }: { locale: Local
 export function RenamePlanForm({ locale, action, id, title, approved, minReason }: { locale: Locale; action: Action; id: string; title: string; approved: boolean; minReason: number }) {
   const t = translator(locale);
   const [state, formAction] = useActionState(action, idleForm);
+  const f = useFormValues(state, title);
   return (
     // Labelled by the heading of its section (id "rename-heading").
-    <form action={formAction} className="space-y-3" aria-labelledby="rename-heading" noValidate>
+    <form action={formAction} className="space-y-3" aria-labelledby="rename-heading" noValidate key={f.key}>
       <input type="hidden" name="id" value={id} />
-      <Field name="title" id="rename-title" label={t("plans.fieldTitle")} defaultValue={state.status === "error" ? state.values?.title : title} errors={state.fieldErrors?.title} required maxLength={300} />
-      {approved ? <ReasonField t={t} id="rename-reason" state={state} min={minReason} /> : null}
+      <Field name="title" id="rename-title" label={t("plans.fieldTitle")} defaultValue={f.value("title", title)} errors={f.errors("title")} required maxLength={300} />
+      {approved ? <ReasonField t={t} id="rename-reason" form={f} min={minReason} /> : null}
       <FormMessage state={state} />
       <SubmitButton label={t("plans.renameSubmit")} pendingLabel={t("form.saving")} />
     </form>
@@ -134,15 +134,14 @@ type ItemFormProps = {
 export function ItemForm({ locale, action, hidden, initial, heading, submitLabel, approved, minReason, units, areas, courses }: ItemFormProps) {
   const t = translator(locale);
   const [state, formAction] = useActionState(action, idleForm);
-  const formKey = useResponseKey(state);
-  const v = state.status === "error" ? state.values : undefined;
-  const value = (f: Exclude<keyof ItemFormValues, "targetGroups">) => v?.[f] ?? initial[f];
-  const groups = v ? (v.targetGroups ?? "").split(",").filter(Boolean) : initial.targetGroups;
-  const errors = (f: string) => state.fieldErrors?.[f];
+  const f = useFormValues(state, initial);
+  const value = (name: Exclude<keyof ItemFormValues, "targetGroups">) => f.value(name, initial[name]);
+  const groups = f.list("targetGroups", initial.targetGroups);
+  const errors = f.errors;
   const invalid = (f: string) => (errors(f)?.length ? true : undefined);
   const describedBy = (f: string, hint = false) => [hint ? `item-${f}-hint` : null, errors(f)?.length ? `item-${f}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <form action={formAction} className="space-y-4" aria-labelledby="item-form-heading" noValidate key={formKey}>
+    <form action={formAction} className="space-y-4" aria-labelledby="item-form-heading" noValidate key={f.key}>
       <h2 id="item-form-heading" className="text-lg font-semibold">
         {heading}
       </h2>
@@ -202,7 +201,7 @@ export function ItemForm({ locale, action, hidden, initial, heading, submitLabel
         </Field>
       </div>
       <Field name="leadUnitId" id="item-leadUnitId" label={t("plans.fieldLeadUnit")} errors={errors("leadUnitId")}>
-        <UnitSelect id="item-leadUnitId" name="leadUnitId" options={units} placeholder={t("plans.chooseLeadUnitOption")} defaultValue={value("leadUnitId")} errors={errors("leadUnitId")} />
+        <UnitSelect id="item-leadUnitId" name="leadUnitId" units={units} emptyLabel={t("plans.chooseLeadUnitOption")} defaultValue={value("leadUnitId")} errors={errors("leadUnitId")} />
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field name="budget" id="item-budget" label={t("plans.fieldBudget")} hint={t("plans.fieldBudgetHint")} inputMode="numeric" defaultValue={value("budget")} errors={errors("budget")} />
@@ -211,7 +210,7 @@ export function ItemForm({ locale, action, hidden, initial, heading, submitLabel
       <Field name="note" id="item-note" label={t("plans.fieldNote")} errors={errors("note")}>
         <textarea id="item-note" name="note" rows={2} maxLength={1000} defaultValue={value("note")} aria-invalid={invalid("note")} aria-describedby={describedBy("note")} className={control} />
       </Field>
-      {approved ? <ReasonField t={t} id="item-reason" state={state} min={minReason} /> : null}
+      {approved ? <ReasonField t={t} id="item-reason" form={f} min={minReason} /> : null}
       <FormMessage state={state} />
       <SubmitButton label={submitLabel} pendingLabel={t("form.saving")} />
     </form>
@@ -221,14 +220,15 @@ export function ItemForm({ locale, action, hidden, initial, heading, submitLabel
 export function DeleteItemForm({ locale, action, itemId, approved, minReason }: { locale: Locale; action: Action; itemId: string; approved: boolean; minReason: number }) {
   const t = translator(locale);
   const [state, formAction] = useActionState(action, idleForm);
+  const f = useFormValues(state);
   return (
-    <form action={formAction} className="space-y-3" aria-labelledby="delete-item-heading" noValidate>
+    <form action={formAction} className="space-y-3" aria-labelledby="delete-item-heading" noValidate key={f.key}>
       <h2 id="delete-item-heading" className="text-lg font-semibold">
         {t("plans.deleteItemHeading")}
       </h2>
       <p className="text-sm text-slate-700">{t("plans.deleteItemHint")}</p>
       <input type="hidden" name="itemId" value={itemId} />
-      {approved ? <ReasonField t={t} id="delete-reason" state={state} min={minReason} /> : null}
+      {approved ? <ReasonField t={t} id="delete-reason" form={f} min={minReason} /> : null}
       <FormMessage state={state} />
       <SubmitButton label={t("plans.deleteItemSubmit")} pendingLabel={t("form.saving")} tone="danger" />
     </form>
@@ -239,19 +239,18 @@ export function DeleteItemForm({ locale, action, itemId, approved, minReason }: 
 export function QuotaForm({ locale, action, itemId, units, approved, minReason }: { locale: Locale; action: Action; itemId: string; units: UnitOption[]; approved: boolean; minReason: number }) {
   const t = translator(locale);
   const [state, formAction] = useActionState(action, idleForm);
-  const formKey = useResponseKey(state);
-  const v = state.status === "error" ? state.values : undefined;
-  const errors = (f: string) => state.fieldErrors?.[f];
+  const f = useFormValues(state);
+  const errors = f.errors;
   return (
-    <form action={formAction} className="space-y-3" aria-label={t("plans.quotaSubmit")} noValidate key={formKey}>
+    <form action={formAction} className="space-y-3" aria-label={t("plans.quotaSubmit")} noValidate key={f.key}>
       <input type="hidden" name="itemId" value={itemId} />
       <div className="grid gap-3 sm:grid-cols-[1fr_10rem]">
         <Field name="unitId" id="quota-unitId" label={t("plans.quotaUnit")} errors={errors("unitId")}>
-          <UnitSelect id="quota-unitId" name="unitId" options={units} placeholder={t("plans.chooseQuotaUnitOption")} defaultValue={v?.unitId ?? ""} errors={errors("unitId")} />
+          <UnitSelect id="quota-unitId" name="unitId" units={units} emptyLabel={t("plans.chooseQuotaUnitOption")} defaultValue={f.value("unitId")} errors={errors("unitId")} />
         </Field>
-        <Field name="seats" id="quota-seats" label={t("plans.quotaSeats")} inputMode="numeric" defaultValue={v?.seats ?? ""} errors={errors("seats")} />
+        <Field name="seats" id="quota-seats" label={t("plans.quotaSeats")} inputMode="numeric" defaultValue={f.value("seats")} errors={errors("seats")} />
       </div>
-      {approved ? <ReasonField t={t} id="quota-reason" state={state} min={minReason} /> : null}
+      {approved ? <ReasonField t={t} id="quota-reason" form={f} min={minReason} /> : null}
       <FormMessage state={state} />
       <SubmitButton label={t("plans.quotaSubmit")} pendingLabel={t("form.saving")} />
     </form>

@@ -3,7 +3,7 @@ import { translator, type Locale } from "@/lib/i18n/messages";
 import type { Viewer } from "@/lib/auth/viewer";
 import { scheduleCalendar } from "./export";
 import { feedOwnerByToken } from "./feed";
-import { feedOwnerSchedule, mySchedule } from "./queries";
+import { unsafeFeedOwnerSchedule, mySchedule } from "./queries";
 
 /**
  * The address people reach the app at, for links inside calendar files and the feed URL:
@@ -30,5 +30,5 @@ export async function myCalendar(viewer: Viewer, locale: Locale, origin: string,
 export async function feedCalendar(token: string, origin: string, now: Date = new Date()): Promise<string | null> {
   const owner = await feedOwnerByToken(token);
   if (!owner) return null;
-  return scheduleCalendar(await feedOwnerSchedule(owner, now), translator("vi"), origin, now);
+  return scheduleCalendar(await unsafeFeedOwnerSchedule(owner, now), translator("vi"), origin, now);
 }

@@ -86,9 +86,10 @@ export async function mySchedule(viewer: Viewer, now: Date = new Date()): Promis
 }
 
 /**
- * The sessions of a calendar feed's owner. Authorised by the feed token, which the caller has
- * already looked up (lib/calendar/feed.ts); there is no viewer on a calendar app's request.
+ * Unsafe: the sessions of any user id, unscoped. Only for a calendar feed's owner, whom the caller
+ * found by the feed token (`feedCalendar` in lib/calendar/http.ts, through `feedOwnerByToken`);
+ * there is no viewer on a calendar app's request. Everything else calls `mySchedule`.
  */
-export async function feedOwnerSchedule(owner: { userId: string }, now: Date = new Date()): Promise<ScheduleEntry[]> {
+export async function unsafeFeedOwnerSchedule(owner: { userId: string }, now: Date = new Date()): Promise<ScheduleEntry[]> {
   return sessionsOfUser(owner.userId, now);
 }

@@ -9,15 +9,16 @@ import { listAuditEvents } from "@/lib/audit/queries";
 import { importPeople } from "@/lib/imports/commit";
 import { listOutbox } from "@/lib/mail/queries";
 import { createPerson, setPersonActive, updatePerson } from "@/lib/people/commands";
-import { getPerson, getPersonAccount, listPeople } from "@/lib/people/queries";
+import { importTemplate } from "@/lib/imports/template";
+import { getPerson, getPersonAccount, listPeople, unitOptions } from "@/lib/people/queries";
 import { anonymisePerson } from "@/lib/privacy/anonymise";
 import { getPrivacyOverview } from "@/lib/privacy/queries";
 import { grantRole, revokeRole } from "@/lib/roles/commands";
-import { listGrants } from "@/lib/roles/queries";
+import { grantOptions, listGrants } from "@/lib/roles/queries";
 import { makeProvince, makeUser, makeViewer } from "@/lib/testing/factories";
 import { codeOf } from "@/lib/testing/errors";
 import { createUnit, deactivateUnit, mergeUnit, moveUnit, reactivateUnit, renameUnit } from "@/lib/units/commands";
-import { getUnit, listUnits, mergeTargets, moveTargets, previewMerge } from "@/lib/units/queries";
+import { getUnit, listUnits, mergeTargets, moveTargets, previewMerge, unitOptionsWith, unitTreePage } from "@/lib/units/queries";
 
 /** Everything this area can change about one province, as a comparable string. */
 async function fingerprint(rootId: string): Promise<string> {
@@ -157,6 +158,30 @@ describe("isolation between units", () => {
       expect(JSON.stringify(mails), who).not.toContain("Thư của xã B");
       const audit = await rowsOrRefused(listAuditEvents(viewer, { entityId: w.communeB.id }));
       expect(audit === "refused" ? [] : audit.rows, who).toEqual([]);
+    }
+  });
+
+  it("unit pickers, the tree page and the import template never offer another unit", async () => {
+    const w = await world();
+    /** Everything a viewer is offered about units, as one string to search for commune B. */
+    const offered = async (v: Viewer) =>
+      JSON.stringify([
+        await unitOptionsWith(v, "person:update"),
+        await unitOptions(v, "person:create"),
+        await grantOptions(v),
+        [...(await unitTreePage(v)).rows],
+        [...(await unitTreePage(v, w.communeB.name)).rows],
+        await rowsOrRefused(importTemplate(v, "csv").then((d) => new TextDecoder().decode(d.bytes))),
+      ]);
+    // Control: the province admin is offered commune B by each of them.
+    const all = await offered(w.provinceAdmin);
+    expect(all).toContain(w.communeB.id);
+    expect(await unitOptionsWith(w.provinceAdmin, "person:update")).toEqual(expect.arrayContaining([expect.objectContaining({ id: w.communeB.id })]));
+    for (const [who, viewer] of Object.entries(w.intruders)) {
+      if (who === "learner of commune B itself") continue; // their own unit is theirs to read
+      const seen = await offered(viewer);
+      expect(seen, who).not.toContain(w.communeB.id);
+      expect(seen, who).not.toContain(w.communeB.code);
     }
   });
 

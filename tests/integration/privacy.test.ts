@@ -259,7 +259,18 @@ describe("anonymising a departed official", () => {
     const results = await Promise.all([admin, second].map((v) => codeOf(anonymisePerson(v, { id: person.id, confirmName: person.fullName }))));
     expect(results.sort()).toEqual(["CONFLICT", "OK"]);
     expect(await db().auditEvent.count({ where: { action: "person.anonymise", entityId: person.id } })).toBe(1);
-    // recordAudit is still the writers' entry point.
-    await recordAudit(db(), { action: "test.noop", unitId: p.communeA.id });
+    // Whichever transaction switched the redaction flag on, none left it on: outside anonymisation
+    // the log is append-only again, while recording still works.
+    const event = await db().auditEvent.findFirstOrThrow({ where: { action: "person.anonymise", entityId: person.id } });
+    for (let i = 0; i < 3; i++) {
+      const edit = await db()
+        .$executeRaw`UPDATE "AuditEvent" SET "action" = 'tampered' WHERE "id" = ${event.id}`
+        .then(() => "UPDATED", (e: Error) => e.message);
+      expect(edit).toMatch(/append-only/i);
+    }
+    expect((await db().auditEvent.findUniqueOrThrow({ where: { id: event.id } })).action).toBe("person.anonymise");
+    const marker = `after-race-${uniq()}`;
+    await recordAudit(db(), { action: "test.noop", entityId: marker, unitId: p.communeA.id });
+    expect(await db().auditEvent.count({ where: { action: "test.noop", entityId: marker } })).toBe(1);
   });
 });

@@ -113,9 +113,18 @@ export function storageContract(store: () => FileStorage) {
     const q = prefix();
     await s.put(`${p}/1`, Readable.from([Buffer.from("1")]), { contentType: "application/pdf", maxBytes: 10 });
     await s.put(`${q}/2`, Readable.from([Buffer.from("2")]), { contentType: "application/pdf", maxBytes: 10 });
+    // A sibling that shares the prefix's first characters, and a key under another top folder.
+    const sibling = `${p}x/3`;
+    const outside = `sweep-test-${randomUUID()}/4`;
+    await s.put(sibling, Readable.from([Buffer.from("3")]), { contentType: "application/pdf", maxBytes: 10 });
+    await s.put(outside, Readable.from([Buffer.from("4")]), { contentType: "application/pdf", maxBytes: 10 });
     expect(await keys(s, `${p}/`)).toEqual([`${p}/1`]);
-    expect(await keys(s, p)).toEqual([`${p}/1`]);
-    expect(expect.arrayContaining(await keys(s, "courses/"))).toBeTruthy();
-    expect(await keys(s, "courses/")).toEqual(expect.arrayContaining([`${p}/1`, `${q}/2`]));
+    expect(await keys(s, p)).toEqual([`${p}/1`, sibling].sort());
+    const underCourses = await keys(s, "courses/");
+    expect(underCourses).toEqual(expect.arrayContaining([`${p}/1`, `${q}/2`, sibling]));
+    expect(underCourses.every((k) => k.startsWith("courses/"))).toBe(true);
+    expect(underCourses).not.toContain(outside);
+    expect(await keys(s, outside.split("/")[0] + "/")).toEqual([outside]);
+    await s.delete(outside);
   });
 }

@@ -6,21 +6,9 @@ import { addTrainer, createCourse, removeTrainer, setCourseStatus, updateCourse 
 import { selfEnrol, withdraw } from "@/lib/courses/enrolment";
 import { areaFields, courseIdInput, createCourseInput, setStatusInput, trainerInput, updateAreaInput, updateCourseInput } from "@/lib/courses/schemas";
 import { formAction } from "@/lib/forms/action";
-import type { FormState } from "@/lib/forms/state";
 
-type Handler = (prev: FormState, formData: FormData) => Promise<FormState>;
-
-/** Checkbox groups send one value per ticked box; the schemas take them joined by commas. */
-function joiningMulti(names: readonly string[], handler: Handler): Handler {
-  return async (prev, formData) => {
-    for (const name of names) formData.set(name, formData.getAll(name).filter((v) => typeof v === "string").join(","));
-    return handler(prev, formData);
-  };
-}
-
-const MULTI = ["targetGroups", "audience"] as const;
-
-const create = formAction(
+// Checkbox groups (targetGroups, audience) post one value per ticked box; formAction joins them.
+export const createCourseAction = formAction(
   createCourseInput,
   async (viewer, input) => {
     const course = await createCourse(viewer, input);
@@ -29,11 +17,8 @@ const create = formAction(
   },
   { name: "course.create" },
 );
-export async function createCourseAction(prev: FormState, formData: FormData) {
-  return joiningMulti(MULTI, create)(prev, formData);
-}
 
-const update = formAction(
+export const updateCourseAction = formAction(
   updateCourseInput,
   async (viewer, { id, ...input }) => {
     const { changed } = await updateCourse(viewer, id, input);
@@ -42,9 +27,6 @@ const update = formAction(
   },
   { name: "course.update" },
 );
-export async function updateCourseAction(prev: FormState, formData: FormData) {
-  return joiningMulti(MULTI, update)(prev, formData);
-}
 
 export const setCourseStatusAction = formAction(
   setStatusInput,

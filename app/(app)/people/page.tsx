@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { UnitSelect } from "@/components/people/unit-select";
+import { UnitSelect } from "@/components/unit-select";
 import { requireViewer } from "@/lib/auth/session";
 import { hasAnywhere } from "@/lib/auth/viewer";
 import { formatNumber } from "@/lib/i18n/format";

@@ -3,8 +3,9 @@
 import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/components/form-status";
 import { PersonFields, type PersonValues } from "@/components/people/person-fields";
-import type { UnitChoice } from "@/components/people/unit-select";
+import type { UnitChoice } from "@/components/unit-select";
 import { idleForm } from "@/lib/forms/state";
+import { useFormValues } from "@/lib/forms/use-form-values";
 import { translator, type Locale } from "@/lib/i18n/messages";
 import { setPersonActiveAction, updatePersonAction } from "./actions";
 
@@ -20,15 +21,9 @@ type EditProps = {
 export function EditPersonForm({ locale, id, person, unitName, units, accountEditable }: EditProps) {
   const t = translator(locale);
   const [state, action] = useActionState(updatePersonAction, idleForm);
+  const f = useFormValues(state, person);
   return (
-    <form
-      action={action}
-      className="space-y-4"
-      aria-labelledby="edit-heading"
-      noValidate
-      // Remount with the saved values once the page has them (React resets forms after an action).
-      key={JSON.stringify(person)}
-    >
+    <form action={action} className="space-y-4" aria-labelledby="edit-heading" noValidate key={f.key}>
       <h2 id="edit-heading" className="text-lg font-semibold">
         {t("people.edit")}
       </h2>
@@ -36,7 +31,7 @@ export function EditPersonForm({ locale, id, person, unitName, units, accountEdi
       <PersonFields
         t={t}
         idPrefix="edit"
-        state={state}
+        form={f}
         initial={person}
         units={units}
         accountEditable={accountEditable}

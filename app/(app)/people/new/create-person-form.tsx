@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/components/form-status";
 import { PersonFields } from "@/components/people/person-fields";
-import type { UnitChoice } from "@/components/people/unit-select";
+import type { UnitChoice } from "@/components/unit-select";
+import { useFormValues } from "@/lib/forms/use-form-values";
 import { translator, type Locale } from "@/lib/i18n/messages";
 import { createPersonAction } from "./actions";
 import type { CreatePersonState } from "./state";
@@ -14,8 +15,8 @@ const idle: CreatePersonState = { status: "idle" };
 export function CreatePersonForm({ locale, units, defaultUnitId }: { locale: Locale; units: UnitChoice[]; defaultUnitId?: string }) {
   const t = translator(locale);
   const [state, action] = useActionState(createPersonAction, idle);
+  const f = useFormValues(state);
   const created = state.status === "ok" ? state.created : undefined;
-  const mode = state.values?.mode ?? "invite";
   return (
     <div className="space-y-4">
       {created ? (
@@ -44,8 +45,8 @@ export function CreatePersonForm({ locale, units, defaultUnitId }: { locale: Loc
         className="space-y-4 rounded-lg border border-slate-200 bg-white p-5"
         aria-labelledby="create-person-heading"
         noValidate
-        // A fresh, empty form after each account created.
-        key={created ? created.id : "form"}
+        // After each account created a fresh form, in the same unit; after a refusal what was entered.
+        key={f.key}
       >
         <h2 id="create-person-heading" className="text-lg font-semibold">
           {created ? t("people.addAnother") : t("people.newTitle")}
@@ -53,18 +54,18 @@ export function CreatePersonForm({ locale, units, defaultUnitId }: { locale: Loc
         <PersonFields
           t={t}
           idPrefix="new"
-          state={created ? { status: "idle" } : state}
+          form={f}
           initial={{ unitId: (created ? state.values?.unitId : undefined) ?? defaultUnitId }}
           units={units}
         />
         <fieldset className="space-y-2">
           <legend className="text-sm font-semibold text-slate-800">{t("people.mode")}</legend>
           <label className="flex items-start gap-2">
-            <input type="radio" name="mode" value="invite" defaultChecked={created ? true : mode !== "password"} className="mt-1 h-4 w-4" />
+            <input type="radio" name="mode" value="invite" defaultChecked={f.checked("mode", true, "invite")} className="mt-1 h-4 w-4" />
             <span>{t("people.modeInvite")}</span>
           </label>
           <label className="flex items-start gap-2">
-            <input type="radio" name="mode" value="password" defaultChecked={created ? false : mode === "password"} className="mt-1 h-4 w-4" />
+            <input type="radio" name="mode" value="password" defaultChecked={f.checked("mode", false, "password")} className="mt-1 h-4 w-4" />
             <span>{t("people.modePassword")}</span>
           </label>
         </fieldset>

@@ -2,7 +2,7 @@ import { Section } from "@/components/section";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import type { MergePlan } from "@/lib/units/merge";
 import type { UnitOption } from "@/lib/units/queries";
-import { UnitSelectField } from "../unit-select";
+import { UnitSelectField } from "@/components/unit-select";
 import { MergeConfirmForm } from "./unit-forms";
 
 type Props = {
@@ -30,10 +30,10 @@ export function MergeSection({ locale, t, unitId, unitName, targets, preview }: 
           id="merge-target"
           name="mergeInto"
           label={t("units.mergeTarget")}
-          options={targets}
-          placeholder={t("units.chooseUnit")}
+          units={targets}
+          emptyLabel={t("units.chooseUnit")}
           errors={errors}
-          defaultValue={preview?.targetId}
+          defaultValue={preview?.targetId ?? ""}
         />
         <button type="submit" className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50">
           {t("units.mergePreview")}

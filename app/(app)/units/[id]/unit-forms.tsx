@@ -5,10 +5,11 @@ import { useActionState } from "react";
 import { Field } from "@/components/field";
 import { FormMessage, SubmitButton } from "@/components/form-status";
 import { idleForm } from "@/lib/forms/state";
+import { useFormValues } from "@/lib/forms/use-form-values";
 import { translator, type Locale } from "@/lib/i18n/messages";
 import { UNIT_KINDS } from "@/lib/units/kinds";
 import type { UnitOption } from "@/lib/units/queries";
-import { UnitSelectField } from "../unit-select";
+import { UnitSelectField } from "@/components/unit-select";
 import {
   createUnitAction,
   mergeUnitAction,
@@ -20,8 +21,9 @@ import {
 export function RenameUnitForm({ locale, id, name }: { locale: Locale; id: string; name: string }) {
   const t = translator(locale);
   const [state, action] = useActionState(renameUnitAction, idleForm);
+  const f = useFormValues(state);
   return (
-    <form action={action} className="space-y-3" aria-labelledby="rename-heading" noValidate>
+    <form action={action} className="space-y-3" aria-labelledby="rename-heading" noValidate key={f.key}>
       <h2 id="rename-heading" className="text-lg font-semibold">
         {t("units.rename")}
       </h2>
@@ -30,7 +32,7 @@ export function RenameUnitForm({ locale, id, name }: { locale: Locale; id: strin
         name="name"
         id="rename-name"
         label={t("units.name")}
-        defaultValue={state.values?.name ?? name}
+        defaultValue={f.value("name", name)}
         required
         maxLength={200}
         errors={state.fieldErrors?.name ?? state.fieldErrors?.id}
@@ -44,9 +46,9 @@ export function RenameUnitForm({ locale, id, name }: { locale: Locale; id: strin
 export function CreateUnitForm({ locale, parentId }: { locale: Locale; parentId: string }) {
   const t = translator(locale);
   const [state, action] = useActionState(createUnitAction, idleForm);
-  const values = state.status === "error" ? state.values : undefined;
+  const f = useFormValues(state);
   return (
-    <form action={action} className="space-y-3" aria-labelledby="create-heading" noValidate key={state.status === "ok" ? state.message : "form"}>
+    <form action={action} className="space-y-3" aria-labelledby="create-heading" noValidate key={f.key}>
       <h2 id="create-heading" className="text-lg font-semibold">
         {t("units.create")}
       </h2>
@@ -55,7 +57,7 @@ export function CreateUnitForm({ locale, parentId }: { locale: Locale; parentId:
         name="name"
         id="create-name"
         label={t("units.name")}
-        defaultValue={values?.name}
+        defaultValue={f.value("name")}
         required
         maxLength={200}
         errors={state.fieldErrors?.name}
@@ -65,7 +67,7 @@ export function CreateUnitForm({ locale, parentId }: { locale: Locale; parentId:
         id="create-code"
         label={t("units.code")}
         hint={t("units.codeHint")}
-        defaultValue={values?.code}
+        defaultValue={f.value("code")}
         required
         maxLength={32}
         autoCapitalize="characters"
@@ -73,10 +75,9 @@ export function CreateUnitForm({ locale, parentId }: { locale: Locale; parentId:
       />
       <Field name="kind" id="create-kind" label={t("units.kind")} errors={state.fieldErrors?.kind}>
         <select
-          key={values?.kind ?? "COMMUNE"}
           id="create-kind"
           name="kind"
-          defaultValue={values?.kind ?? "COMMUNE"}
+          defaultValue={f.value("kind", "COMMUNE")}
           className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base"
         >
           {UNIT_KINDS.map((k) => (
@@ -96,9 +97,10 @@ export function CreateUnitForm({ locale, parentId }: { locale: Locale; parentId:
 export function MoveUnitForm({ locale, id, targets }: { locale: Locale; id: string; targets: UnitOption[] }) {
   const t = translator(locale);
   const [state, action] = useActionState(moveUnitAction, idleForm);
-  const errors = state.fieldErrors?.parentId ?? state.fieldErrors?.id;
+  const f = useFormValues(state);
+  const errors = f.errors("parentId") ?? f.errors("id");
   return (
-    <form action={action} className="space-y-3" aria-labelledby="move-heading" noValidate key={state.status === "ok" ? state.message : "form"}>
+    <form action={action} className="space-y-3" aria-labelledby="move-heading" noValidate key={f.key}>
       <h2 id="move-heading" className="text-lg font-semibold">
         {t("units.move")}
       </h2>
@@ -108,10 +110,10 @@ export function MoveUnitForm({ locale, id, targets }: { locale: Locale; id: stri
         id="move-parent"
         name="parentId"
         label={t("units.newParent")}
-        options={targets}
-        placeholder={t("units.chooseUnit")}
+        units={targets}
+        emptyLabel={t("units.chooseUnit")}
         errors={errors}
-        defaultValue={state.status === "error" ? state.values?.parentId : undefined}
+        defaultValue={f.value("parentId")}
       />
       <FormMessage state={state} />
       <SubmitButton label={t("units.moveSubmit")} pendingLabel={t("form.saving")} />

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { Field } from "@/components/field";
 import { FormMessage, SubmitButton } from "@/components/form-status";
 import { idleForm } from "@/lib/forms/state";
+import { useFormValues } from "@/lib/forms/use-form-values";
 import { translator, type Locale } from "@/lib/i18n/messages";
 import { anonymiseAction } from "./actions";
 
@@ -11,14 +12,15 @@ import { anonymiseAction } from "./actions";
 export function AnonymiseForm({ locale, id, name }: { locale: Locale; id: string; name: string }) {
   const t = translator(locale);
   const [state, action] = useActionState(anonymiseAction, idleForm);
+  const f = useFormValues(state);
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <form action={action} className="space-y-3" noValidate key={f.key}>
       <input type="hidden" name="id" value={id} />
       <Field
         name="confirmName"
         id="anonymise-confirm"
         label={t("privacy.anonymise.confirmLabel", { name })}
-        defaultValue={state.values?.confirmName ?? ""}
+        defaultValue={f.value("confirmName")}
         required
         autoComplete="off"
         spellCheck={false}

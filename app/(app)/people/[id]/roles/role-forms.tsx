@@ -4,9 +4,10 @@ import { useActionState, useState } from "react";
 import { Field } from "@/components/field";
 import { FormMessage, SubmitButton } from "@/components/form-status";
 import { idleForm } from "@/lib/forms/state";
+import { useFormValues } from "@/lib/forms/use-form-values";
 import { translator, type Locale } from "@/lib/i18n/messages";
 import type { GrantOption } from "@/lib/roles/queries";
-import { UnitSelectField } from "../../../units/unit-select";
+import { UnitSelectField } from "@/components/unit-select";
 import { grantRoleAction, revokeRoleAction } from "./actions";
 
 const selectClass = "block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-700";
@@ -18,13 +19,14 @@ const selectClass = "block w-full rounded-md border border-slate-400 bg-white px
 export function GrantRoleForm({ locale, userId, options }: { locale: Locale; userId: string; options: GrantOption[] }) {
   const t = translator(locale);
   const [state, action] = useActionState(grantRoleAction, idleForm);
-  const previous = state.status === "error" ? state.values : undefined;
-  const [role, setRole] = useState<string>(previous?.role ?? options[0]?.role ?? "");
+  const f = useFormValues(state);
+  // The role is chosen on the page (it decides which units are offered); it outlives the form's key.
+  const [role, setRole] = useState<string>(options[0]?.role ?? "");
   const units = options.find((o) => o.role === role)?.units ?? [];
-  const roleErrors = state.fieldErrors?.role;
-  const unitErrors = state.fieldErrors?.unitId ?? state.fieldErrors?.userId;
+  const roleErrors = f.errors("role");
+  const unitErrors = f.errors("unitId") ?? f.errors("userId");
   return (
-    <form action={action} className="space-y-3" aria-labelledby="grant-heading" noValidate>
+    <form action={action} className="space-y-3" aria-labelledby="grant-heading" noValidate key={f.key}>
       <h2 id="grant-heading" className="text-lg font-semibold">
         {t("roles.grant")}
       </h2>
@@ -48,14 +50,15 @@ export function GrantRoleForm({ locale, userId, options }: { locale: Locale; use
         </select>
       </Field>
       <UnitSelectField
+        // Another role offers other units: a new select, with that role's default.
         key={role}
         id="grant-unit"
         name="unitId"
         label={t("roles.unit")}
-        options={units}
-        placeholder={t("units.chooseUnit")}
+        units={units}
+        emptyLabel={t("units.chooseUnit")}
         errors={unitErrors}
-        defaultValue={previous?.role === role ? previous?.unitId : units.length === 1 ? units[0]!.id : undefined}
+        defaultValue={f.submitted?.role === role ? f.value("unitId") : units.length === 1 ? units[0]!.id : ""}
       />
       <FormMessage state={state} />
       <SubmitButton label={t("roles.grantSubmit")} pendingLabel={t("form.saving")} />
