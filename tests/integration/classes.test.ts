@@ -148,7 +148,8 @@ describe("nomination", () => {
     expect(rows.every((e) => e.unitId === p.communeA.id && e.quotaUnitId === p.communeA.id && e.nominatedById === adminA.userId)).toBe(true);
     const n = await db().notification.findFirstOrThrow({ where: { userId: a[0]!.id } });
     expect(n).toMatchObject({ kind: "nominated", link: `/classes/${id}` });
-    expect(n.title).toBe("Được cử tham gia lớp Lớp bồi dưỡng kỹ năng chứng thực điện tử");
+    // The title already says "Lớp": not doubled ("lớp Lớp …").
+    expect(n.title).toBe("Được cử tham gia Lớp bồi dưỡng kỹ năng chứng thực điện tử");
     expect(n.body).toContain("08:00–11:00 10/05/2027, Hội trường");
     const mail = await db().outboxMail.findFirstOrThrow({ where: { to: a[0]!.email } });
     expect(mail.subject).toBe(n.title);
