@@ -1,3 +1,4 @@
+import { canTakeAttendance } from "@/lib/attendance/access";
 import { unitIdsWith, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import type { ClassMode, ClassStatus, EnrolmentStatus, JoinPolicy } from "@/lib/db/generated/enums";
@@ -64,6 +65,17 @@ export async function listNominatableClasses(viewer: Viewer): Promise<ClassRow[]
   return (await withTaken(rows)) as ClassRow[];
 }
 
+/** Classes the viewer teaches (the trainer of one of their sessions), newest first. */
+export async function listTaughtClasses(viewer: Viewer): Promise<ClassRow[]> {
+  const rows = await db().class.findMany({
+    where: { sessions: { some: { trainerId: viewer.userId } } },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: 200,
+    select: rowSelect,
+  });
+  return (await withTaken(rows)) as ClassRow[];
+}
+
 export type MyClassRow = ClassRow & { myStatus: EnrolmentStatus | null; enrolmentId: string | null };
 
 /** "Lớp của tôi": the classes the viewer is enrolled in (any status but withdrawn), and SELF classes open to them. */
@@ -118,8 +130,9 @@ export type ClassDetail = {
   course: { id: string; title: string; code: string };
   planItem: { id: string; title: string; planId: string };
   selfUnits: { id: string; name: string }[];
-  sessions: { id: string; startsAt: Date; endsAt: Date; place: string; onlineUrl: string | null; trainerId: string | null; trainerName: string | null }[];
-  /** manage: everyone; nominate: the enrolments of their units; learner: empty. Seats first, then the waiting list in order. */
+  /** `attendance`: the viewer may take this session's attendance (its trainer, or the class's manager). */
+  sessions: { id: string; startsAt: Date; endsAt: Date; place: string; onlineUrl: string | null; trainerId: string | null; trainerName: string | null; attendance: boolean }[];
+  /** manage and teach: everyone; nominate: the enrolments of their units; learner: empty. Seats first, then the waiting list in order. */
   roster: RosterRow[];
   quotas: Awaited<ReturnType<typeof quotaLeft>>;
   mine: { enrolmentId: string; status: EnrolmentStatus } | null;
@@ -142,8 +155,10 @@ export async function getClass(viewer: Viewer, id: string): Promise<ClassDetail>
     },
   });
   const scope = unitIdsWith(viewer, "class:nominate");
+  // A trainer who also nominates (access "nominate") still reads the whole roster of a class they teach.
+  const teaching = c.sessions.some((s) => s.trainerId === viewer.userId);
   const rosterWhere =
-    access === "manage" ? { classId: id } : access === "nominate" ? { classId: id, unitId: { in: scope } } : null;
+    access === "manage" || teaching ? { classId: id } : access === "nominate" ? { classId: id, unitId: { in: scope } } : null;
   const rows = rosterWhere
     ? await db().enrolment.findMany({
         where: rosterWhere,
@@ -182,7 +197,7 @@ export async function getClass(viewer: Viewer, id: string): Promise<ClassDetail>
     course: c.course,
     planItem: c.planItem,
     selfUnits: c.selfUnits.map((s) => s.unit),
-    sessions: c.sessions.map((s) => ({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, place: s.place, onlineUrl: s.onlineUrl, trainerId: s.trainerId, trainerName: s.trainer?.fullName ?? null })),
+    sessions: c.sessions.map((s) => ({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, place: s.place, onlineUrl: s.onlineUrl, trainerId: s.trainerId, trainerName: s.trainer?.fullName ?? null, attendance: canTakeAttendance(viewer, { trainerId: s.trainerId, class: c }) })),
     roster: rows.map((r) => ({
       enrolmentId: r.id,
       userId: r.userId,
@@ -193,7 +208,7 @@ export async function getClass(viewer: Viewer, id: string): Promise<ClassDetail>
       enrolledAt: r.enrolledAt,
       nominated: r.nominatedById !== null,
     })),
-    quotas: access === "learner" ? [] : await quotaLeft(viewer, id),
+    quotas: access === "manage" || access === "nominate" ? await quotaLeft(viewer, id) : [],
     mine: mine && mine.status !== "WITHDRAWN" ? { enrolmentId: mine.id, status: mine.status } : null,
     canSelfEnrol: c.status === "OPEN" && !enrolledElsewhere && (!mine || mine.status === "WITHDRAWN" || mine.status === "REJECTED") && (await mayJoinSelf(db(), viewer, c)),
   };
@@ -204,7 +219,7 @@ export type Candidate = { id: string; fullName: string; unitName: string; enroll
 /** People the viewer may nominate into this class (class:nominate scope, active), searched by name; with clash warnings. */
 export async function nominationCandidates(viewer: Viewer, classId: string, query: string): Promise<Candidate[]> {
   const { cls, access } = await readClassFor(db(), viewer, classId);
-  if (access === "learner") throw notFound();
+  if (access !== "manage" && access !== "nominate") throw notFound();
   const scope = unitIdsWith(viewer, "class:nominate");
   if (scope.length === 0) return [];
   const q = foldForSearch(query.trim());

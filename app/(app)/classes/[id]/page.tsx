@@ -82,6 +82,8 @@ export default async function ClassPage({ params, searchParams }: Props) {
   const locale = await getLocale();
   const manage = c.access === "manage";
   const open = c.status === "OPEN";
+  // Who may act on the roster's rows (approve, withdraw): the manager, and a nominator for their units; a trainer reads it.
+  const rosterActions = open && (manage || c.access === "nominate");
   const qRaw = (await searchParams).q;
   const q = typeof qRaw === "string" ? qRaw.slice(0, 100) : "";
   const mayNominate = open && c.quotas.length > 0;
@@ -160,6 +162,13 @@ export default async function ClassPage({ params, searchParams }: Props) {
                 <p className="text-sm">
                   {t("classes.sessionTrainer")}: {s.trainerName ?? t("classes.noTrainer")}
                 </p>
+                {s.attendance ? (
+                  <p className="text-sm">
+                    <Link href={`/sessions/${s.id}/attendance`} className="font-semibold text-brand-700 underline">
+                      {t("classes.takeAttendance")}
+                    </Link>
+                  </p>
+                ) : null}
                 {manage && open ? (
                   <>
                     <details className="rounded-md border border-slate-200 p-2">
@@ -237,11 +246,11 @@ export default async function ClassPage({ params, searchParams }: Props) {
 
       {c.access !== "learner" ? (
         <Section id="roster" title={t("classes.rosterHeading")}>
-          {seated.length === 0 ? <p className="mt-2 text-slate-700">{t("classes.rosterNone")}</p> : <Roster rows={seated} t={t} locale={locale} manage={manage} open={open} caption={t("classes.rosterHeading")} />}
+          {seated.length === 0 ? <p className="mt-2 text-slate-700">{t("classes.rosterNone")}</p> : <Roster rows={seated} t={t} locale={locale} manage={manage} open={rosterActions} caption={t("classes.rosterHeading")} />}
           {waiting.length > 0 ? (
             <>
               <h3 className="mt-4 font-semibold">{t("classes.waitlistHeading")}</h3>
-              <Roster rows={waiting} t={t} locale={locale} manage={manage} open={open} caption={t("classes.waitlistHeading")} />
+              <Roster rows={waiting} t={t} locale={locale} manage={manage} open={rosterActions} caption={t("classes.waitlistHeading")} />
             </>
           ) : null}
         </Section>
