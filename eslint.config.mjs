@@ -20,6 +20,13 @@ const config = [
     files: ["lib/testing/**", "app/api/test-support/**", "tests/**", "scripts/**", "prisma/**", "bench/**"],
     rules: { "no-restricted-imports": "off" },
   },
+  // Pages show what the viewer may do: permissions (hasAnywhere, can), never the names of their roles.
+  {
+    files: ["app/**", "components/**"],
+    rules: {
+      "no-restricted-syntax": ["error", { selector: "MemberExpression[object.name='viewer'][property.name='roles']", message: "Check a permission (hasAnywhere, can), not a role's name." }],
+    },
+  },
   // Playwright fixtures call their continuation `use`, which is not React's hook.
   { files: ["tests/e2e/**"], rules: { "react-hooks/rules-of-hooks": "off" } },
 ];

@@ -58,6 +58,7 @@ test.describe("each role has its own home", () => {
   test("trainer", async ({ page, world }) => {
     await signIn(page, world.users.trainer!.email, world.password);
     await expect(page.getByRole("heading", { name: "Báo cáo viên" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Lớp tôi giảng dạy" })).toHaveAttribute("href", "/classes#taught");
     await expect(page.getByRole("heading", { name: /Quản trị/ })).toHaveCount(0);
     await expect(page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Đơn vị" })).toHaveCount(0);
   });
