@@ -1,9 +1,9 @@
 import { canTakeAttendance } from "@/lib/attendance/access";
 import { unitIdsWith, type Viewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 import type { ClassMode, ClassStatus, EnrolmentStatus, JoinPolicy } from "@/lib/db/generated/enums";
 import { notFound } from "@/lib/errors";
-import { foldForSearch } from "@/lib/text";
+import { searchWords, wordStartPattern } from "@/lib/people/search";
 import { unsafeAncestorsOf } from "@/lib/units/forest";
 import { ENROLLED_STATUSES, SEAT_STATUSES, findClashes, mayJoinSelf, readClassFor, type ClassAccess, type Clash } from "./access";
 import { quotaLeft } from "./nomination";
@@ -216,26 +216,38 @@ export async function getClass(viewer: Viewer, id: string): Promise<ClassDetail>
 
 export type Candidate = { id: string; fullName: string; unitName: string; enrolled: boolean; clashes: Clash[] };
 
-/** People the viewer may nominate into this class (class:nominate scope, active), searched by name; with clash warnings. */
-export async function nominationCandidates(viewer: Viewer, classId: string, query: string): Promise<Candidate[]> {
+/** How many people the nominate form lists at once; `total` says how many matched. */
+export const CANDIDATES_SHOWN = 50;
+
+/**
+ * People the viewer may nominate into this class (class:nominate scope, active), searched as the
+ * people list searches (accent-insensitive, each word starting a word of name, e-mail, position or
+ * phone: lib/people/search.ts), in Vietnamese name order; the first CANDIDATES_SHOWN with the total
+ * that matched, and clash warnings.
+ */
+export async function nominationCandidates(viewer: Viewer, classId: string, query: string): Promise<{ rows: Candidate[]; total: number }> {
   const { cls, access } = await readClassFor(db(), viewer, classId);
   if (access !== "manage" && access !== "nominate") throw notFound();
   const scope = unitIdsWith(viewer, "class:nominate");
-  if (scope.length === 0) return [];
-  const q = foldForSearch(query.trim());
-  const people = await db().user.findMany({
-    where: { unitId: { in: scope }, active: true, ...(q ? { searchText: { contains: q } } : {}) },
-    orderBy: [{ fullName: "asc" }, { id: "asc" }],
-    take: 50,
-    select: { id: true, fullName: true, unit: { select: { name: true } } },
-  });
+  if (scope.length === 0) return { rows: [], total: 0 };
+  const words = searchWords(query).map((w) => Prisma.sql`u."searchText" ~ ${wordStartPattern(w)}`);
+  const people = await db().$queryRaw<{ id: string; fullName: string; unitName: string; total: number }[]>`
+    SELECT u."id"::text AS "id", u."fullName", un."name" AS "unitName", count(*) OVER ()::int AS "total"
+    FROM "User" u JOIN "Unit" un ON un."id" = u."unitId"
+    WHERE u."unitId" = ANY(${scope}::uuid[]) AND u."active" ${words.length ? Prisma.sql`AND ${Prisma.join(words, " AND ")}` : Prisma.empty}
+    ORDER BY u."nameKey", u."id"
+    LIMIT ${CANDIDATES_SHOWN}::int`;
+  const total = people[0]?.total ?? 0;
   const ids = people.map((p) => p.id);
   const enrolled = new Set(
     (await db().enrolment.findMany({ where: { courseId: cls.courseId, userId: { in: ids }, status: { in: [...ENROLLED_STATUSES] } }, select: { userId: true } })).map((e) => e.userId),
   );
   const sessions = await db().classSession.findMany({ where: { classId }, select: { startsAt: true, endsAt: true } });
   const clashes = await findClashes(db(), ids.map((userId) => ({ userId, role: "learner" as const })), sessions, { classId });
-  return people.map((p) => ({ id: p.id, fullName: p.fullName, unitName: p.unit.name, enrolled: enrolled.has(p.id), clashes: clashes.filter((c) => c.userId === p.id) }));
+  return {
+    rows: people.map((p) => ({ id: p.id, fullName: p.fullName, unitName: p.unitName, enrolled: enrolled.has(p.id), clashes: clashes.filter((c) => c.userId === p.id) })),
+    total,
+  };
 }
 
 /** Trainers (TRAINER grant, active) within the manager's class:manage scope, for the session form. */

@@ -74,6 +74,13 @@ test("the province admin opens a class; a commune admin nominates within the quo
   await nominate.getByRole("button", { name: "Cử đi học" }).click();
   await expect(nominate).toContainText(`Vượt chỉ tiêu của ${world.units.communeA.name}: còn 0 chỗ, đề nghị cử 1 người.`);
   await expect(roster.getByRole("row").filter({ hasText: second!.fullName })).toHaveCount(0);
+  // The picker says how many it shows, and finds a person typed without accents.
+  await expect(page.getByTestId("candidates-shown")).toContainText("người phù hợp");
+  await nominate.getByLabel(/Tìm người/).fill(second!.fullName.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase());
+  await nominate.getByRole("button", { name: "Tìm", exact: true }).click();
+  await expect(page).toHaveURL(/\?q=/);
+  await expect(page.getByTestId("candidates-shown")).toHaveText(/^\d+ người phù hợp\.$/);
+  await expect(nominate.getByRole("checkbox", { name: new RegExp(second!.fullName) })).toBeVisible();
 
   // The learner sees the class under «Lớp của tôi» and the notification.
   await page.context().clearCookies();

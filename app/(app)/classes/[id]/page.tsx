@@ -87,15 +87,14 @@ export default async function ClassPage({ params, searchParams }: Props) {
   const qRaw = (await searchParams).q;
   const q = typeof qRaw === "string" ? qRaw.slice(0, 100) : "";
   const mayNominate = open && c.quotas.length > 0;
-  const candidates: CandidateView[] = mayNominate
-    ? (await nominationCandidates(viewer, id, q)).map((p) => ({
+  const found = mayNominate ? await nominationCandidates(viewer, id, q) : { rows: [], total: 0 };
+  const candidates: CandidateView[] = found.rows.map((p) => ({
         id: p.id,
         fullName: p.fullName,
         unitName: p.unitName,
         enrolled: p.enrolled,
         clash: p.clashes.length ? p.clashes.map((x) => `${formatVnRange(x.startsAt, x.endsAt)} (${x.otherClassCode})`).join("; ") : null,
-      }))
-    : [];
+      }));
   const trainers = manage && open ? await trainerChoices(viewer, id) : [];
   const units = manage && open ? (await unitOptionsWith(viewer, "class:manage")).map((u) => ({ id: u.id, name: `${"\u00a0".repeat(u.depth * 2)}${u.name}` })) : [];
   const seated = c.roster.filter((r) => r.status !== "WAITLISTED");
@@ -238,6 +237,11 @@ export default async function ClassPage({ params, searchParams }: Props) {
               {t("classes.searchSubmit")}
             </button>
           </form>
+          <p className="mt-2 text-sm text-slate-700" data-testid="candidates-shown">
+            {found.total > found.rows.length
+              ? t("classes.candidatesCut", { shown: found.rows.length, total: found.total })
+              : t("classes.candidatesAll", { total: found.total })}
+          </p>
           <div className="mt-3">
             <NominateForm locale={locale} action={nominateAction} classId={c.id} candidates={candidates} />
           </div>
