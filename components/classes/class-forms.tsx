@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { ConfirmAction } from "@/components/confirm-action";
 import { Field, FieldErrors } from "@/components/field";
 import { FormMessage, SubmitButton } from "@/components/form-status";
 import { useResponseKey } from "@/components/use-response-key";
@@ -206,30 +207,43 @@ export function CancelClassForm({ locale, action, id }: { locale: Locale; action
  * One button posting hidden fields; with `reason`, also an optional text field of that label
  * (refusing a nomination tells the person why).
  */
+/**
+ * One button that runs an action on the class. `confirm` (the question naming the object) makes it
+ * a destructive one: asked first in a dialog, then said (components/confirm-action.tsx).
+ */
 export function ButtonForm({
   locale,
   action,
   fields,
   label,
-  tone,
+  confirm,
   reason,
 }: {
   locale: Locale;
   action: Action;
   fields: Record<string, string>;
   label: string;
-  tone?: "primary" | "danger";
+  confirm?: string;
   reason?: { id: string; label: string };
 }) {
   const t = translator(locale);
   const [state, formAction] = useActionState(action, idleForm);
+  if (confirm) {
+    return (
+      <span className="inline-block">
+        <ConfirmAction locale={locale} action={action} fields={fields} label={label} question={confirm}>
+          {reason ? (s) => <Field name="reason" id={reason.id} label={reason.label} maxLength={1000} errors={s.fieldErrors?.reason} /> : undefined}
+        </ConfirmAction>
+      </span>
+    );
+  }
   return (
     <form action={formAction} className="inline-block space-y-1">
       {Object.entries(fields).map(([k, val]) => (
         <input key={k} type="hidden" name={k} value={val} />
       ))}
       {reason ? <Field name="reason" id={reason.id} label={reason.label} maxLength={1000} errors={state.fieldErrors?.reason} /> : null}
-      <SubmitButton label={label} pendingLabel={t("form.saving")} tone={tone} />
+      <SubmitButton label={label} pendingLabel={t("form.saving")} />
       <FormMessage state={state} />
     </form>
   );

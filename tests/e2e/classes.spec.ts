@@ -49,6 +49,18 @@ test("the province admin opens a class; a commune admin nominates within the quo
   await sessionForm.getByRole("button", { name: "Thêm buổi học" }).click();
   await expect(sessionForm.getByRole("status")).toHaveText("Đã lưu buổi học.");
   await expect(page.getByRole("region", { name: "Lịch học" })).toContainText("08:00–11:30 10/05/2027");
+  // A session added by mistake is removed after a question naming it, and the page says so.
+  await sessionForm.getByLabel("Ngày").fill("2027-05-12");
+  await sessionForm.getByLabel("Bắt đầu (giờ:phút)").fill("14:00");
+  await sessionForm.getByLabel("Kết thúc (giờ:phút)").fill("16:00");
+  await sessionForm.getByRole("button", { name: "Thêm buổi học" }).click();
+  await expect(page.getByRole("region", { name: "Lịch học" })).toContainText("14:00–16:00 12/05/2027");
+  await page.getByRole("region", { name: "Lịch học" }).getByRole("listitem").filter({ hasText: "14:00–16:00 12/05/2027" }).getByRole("button", { name: "Xóa buổi học" }).click();
+  const ask = page.getByRole("dialog", { name: /^Xóa buổi học 14:00–16:00 12\/05\/2027\?/ });
+  await expect(ask.getByRole("button", { name: "Hủy" })).toBeFocused();
+  await ask.getByRole("button", { name: "Xóa buổi học" }).click();
+  await expect(page.getByTestId("announcer")).toContainText("Đã xóa buổi học.");
+  await expect(page.getByRole("region", { name: "Lịch học" })).not.toContainText("12/05/2027");
   expect(await violations(page)).toEqual([]);
   await fitsPhone(page);
 

@@ -80,7 +80,8 @@ test("a unit admin searches without diacritics, invites a new official, edits an
   // Deactivate them: their open session ends at once.
   const learnerSession = await signedIn(browser, baseURL, learner.email, world.password);
   await page.getByRole("button", { name: "Vô hiệu hóa tài khoản" }).click();
-  await expect(page.getByRole("region", { name: "Tài khoản" }).getByRole("status")).toHaveText("Đã vô hiệu hóa tài khoản.");
+  await page.getByRole("dialog", { name: /Vô hiệu hóa tài khoản của/ }).getByRole("button", { name: "Vô hiệu hóa tài khoản" }).click();
+  await expect(page.getByTestId("announcer")).toContainText("Đã vô hiệu hóa tài khoản.");
   await expect(details).toContainText("Đã vô hiệu hóa");
   await expect(page.getByRole("button", { name: "Kích hoạt lại tài khoản" })).toBeVisible();
   await learnerSession.page.goto("/profile");
@@ -142,7 +143,8 @@ test("a commune admin cannot open or change another commune's official, even wit
 
   // Deactivating another commune's person.
   await page.reload();
-  const active = page.locator("form", { has: page.getByRole("button", { name: "Vô hiệu hóa tài khoản" }) });
+  await page.getByRole("button", { name: "Vô hiệu hóa tài khoản" }).click();
+  const active = page.getByRole("dialog");
   await active.locator('input[name="id"]').evaluate((el, v) => ((el as HTMLInputElement).value = v), other.id);
   await active.getByRole("button", { name: "Vô hiệu hóa tài khoản" }).click();
   await expect(active.getByRole("alert").filter({ hasText: "Không tìm thấy" })).toBeVisible();

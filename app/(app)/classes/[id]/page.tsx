@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ButtonForm, CancelClassForm, ClassForm, NominateForm, SessionForm, type CandidateView } from "@/components/classes/class-forms";
 import { Section } from "@/components/section";
 import { requireViewer } from "@/lib/auth/session";
+import { classNamed } from "@/lib/classes/notify";
 import { getClass, nominationCandidates, trainerChoices, type RosterRow } from "@/lib/classes/queries";
 import { formatVnDate, formatVnRange, utcToVn } from "@/lib/classes/time";
 import type { Locale, Translate } from "@/lib/i18n/messages";
@@ -58,12 +59,12 @@ function Roster({ rows, t, locale, manage, open, caption }: { rows: RosterRow[];
                         action={rejectAction}
                         fields={{ enrolmentId: r.enrolmentId }}
                         label={t("classes.reject")}
-                        tone="danger"
+                        confirm={t("classes.confirmReject", { name: r.fullName })}
                         reason={{ id: `reject-${r.enrolmentId}`, label: t("classes.rejectReason") }}
                       />
                     </>
                   ) : null}
-                  {HOLDING.has(r.status) ? <ButtonForm locale={locale} action={withdrawAction} fields={{ enrolmentId: r.enrolmentId }} label={t("classes.withdrawPerson")} tone="danger" /> : null}
+                  {HOLDING.has(r.status) ? <ButtonForm locale={locale} action={withdrawAction} fields={{ enrolmentId: r.enrolmentId }} label={t("classes.withdrawPerson")} confirm={t("classes.confirmWithdrawPerson", { name: r.fullName })} /> : null}
                 </td>
               ) : null}
             </tr>
@@ -190,7 +191,13 @@ export default async function ClassPage({ params, searchParams }: Props) {
                         />
                       </div>
                     </details>
-                    <ButtonForm locale={locale} action={removeSessionAction} fields={{ sessionId: s.id }} label={t("classes.removeSession")} tone="danger" />
+                    <ButtonForm
+                      locale={locale}
+                      action={removeSessionAction}
+                      fields={{ sessionId: s.id }}
+                      label={t("classes.removeSession")}
+                      confirm={t("classes.confirmRemoveSession", { when: formatVnRange(s.startsAt, s.endsAt) })}
+                    />
                   </>
                 ) : null}
               </li>
@@ -204,7 +211,13 @@ export default async function ClassPage({ params, searchParams }: Props) {
           <div className="mt-2 space-y-2">
             {c.mine ? <p className="font-medium">{t("classes.myStatus", { status: t(`classes.enrolment.${c.mine.status}`) })}</p> : null}
             {c.mine && open && HOLDING.has(c.mine.status) && !firstStarted ? (
-              <ButtonForm locale={locale} action={withdrawAction} fields={{ enrolmentId: c.mine.enrolmentId }} label={t("classes.withdrawSelf")} tone="danger" />
+              <ButtonForm
+                locale={locale}
+                action={withdrawAction}
+                fields={{ enrolmentId: c.mine.enrolmentId }}
+                label={t("classes.withdrawSelf")}
+                confirm={t("classes.confirmWithdrawSelf", { class: classNamed(t, c.title).class })}
+              />
             ) : null}
             {c.canSelfEnrol ? <ButtonForm locale={locale} action={selfEnrolAction} fields={{ classId: c.id }} label={t("classes.selfEnrol")} /> : null}
           </div>

@@ -70,7 +70,7 @@ export default async function PersonPage({ params }: Props) {
         <Section id="account" title={t("people.account")}>
           <AccountFacts account={account} t={t} locale={locale} />
           {manage && id !== viewer.userId && !(anonymised && !person.active) ? (
-            <PersonActiveForm locale={locale} id={id} active={person.active} />
+            <PersonActiveForm locale={locale} id={id} active={person.active} name={person.fullName} />
           ) : null}
           {canUpdate && !manage && !anonymised ? <p className="mt-3 text-sm text-slate-700">{t("people.accountLocked")}</p> : null}
         </Section>

@@ -75,6 +75,7 @@ export const people: Record<keyof typeof vi, string> = {
   "people.reactivate": "Reactivate account",
   "people.reactivateHint": "They can sign in again with their previous password.",
   "people.deactivated": "Account deactivated.",
+  "people.confirmDeactivate": "Deactivate the account of {name}? They cannot sign in until it is reactivated.",
   "people.reactivated": "Account reactivated.",
   "people.statusUnchanged": "The account status did not change.",
   "people.manageRoles": "Manage roles",

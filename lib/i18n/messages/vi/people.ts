@@ -73,6 +73,7 @@ export const people = {
   "people.reactivate": "Kích hoạt lại tài khoản",
   "people.reactivateHint": "Người này đăng nhập lại được bằng mật khẩu cũ.",
   "people.deactivated": "Đã vô hiệu hóa tài khoản.",
+  "people.confirmDeactivate": "Vô hiệu hóa tài khoản của {name}? Người này không đăng nhập được nữa cho đến khi được kích hoạt lại.",
   "people.reactivated": "Đã kích hoạt lại tài khoản.",
   "people.statusUnchanged": "Trạng thái tài khoản không đổi.",
   "people.manageRoles": "Quản lý vai trò",
