@@ -29,16 +29,17 @@ export function AnnouncerProvider({ closeLabel, children }: { closeLabel: string
   return (
     <AnnounceContext.Provider value={announce}>
       {children}
-      <div role="status" aria-live="polite" data-testid="announcer" className="pointer-events-none fixed inset-x-3 bottom-3 z-20 flex justify-center sm:justify-end">
-        {message ? (
+      {message ? (
+        // Mounted with its message (an empty live region would be one more "status" on every page).
+        <div role="status" data-testid="announcer" className="pointer-events-none fixed inset-x-3 bottom-3 z-20 flex justify-center sm:justify-end">
           <p className="pointer-events-auto flex max-w-md items-start gap-3 rounded-md bg-green-50 px-4 py-3 text-green-900 shadow-lg ring-1 ring-green-700">
             <span className="[overflow-wrap:anywhere]">{message}</span>
             <button type="button" onClick={() => setMessage(null)} className="shrink-0 rounded px-2 font-semibold underline">
               {closeLabel}
             </button>
           </p>
-        ) : null}
-      </div>
+        </div>
+      ) : null}
     </AnnounceContext.Provider>
   );
 }

@@ -41,6 +41,14 @@ test.describe("sign in", () => {
   });
 });
 
+test("the site has an icon (no 404 for the favicon)", async ({ request }) => {
+  for (const path of ["/favicon.ico", "/icon.svg"]) {
+    const r = await request.get(path);
+    expect(r.status(), path).toBe(200);
+    expect(r.headers()["content-type"], path).toMatch(/^image\//);
+  }
+});
+
 test.describe("each role has its own home", () => {
   test("province admin", async ({ page, world }) => {
     await signIn(page, world.users.provinceAdmin!.email, world.password);

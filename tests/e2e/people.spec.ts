@@ -54,6 +54,10 @@ test("a unit admin searches without diacritics, invites a new official, edits an
   await page.getByRole("link", { name: "Xem hồ sơ Nguyễn Văn An" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Nguyễn Văn An" })).toBeVisible();
   await expect(page.getByTestId("account-facts")).toContainText(/Đã gửi thư mời ngày .*chưa được dùng/);
+  // The invitation can be sent again, but not twice in a row.
+  await expect(page.getByText(`Gửi một liên kết mời mới đến ${email}`)).toBeVisible();
+  await page.getByRole("button", { name: "Gửi lại thư mời" }).click();
+  await expect(page.getByRole("region", { name: "Tài khoản" }).getByRole("alert")).toHaveText("Thư mời vừa được gửi. Vui lòng đợi 5 phút rồi gửi lại.");
 
   // The list finds them without diacritics too.
   await page.goto("/people");

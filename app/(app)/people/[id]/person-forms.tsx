@@ -7,7 +7,7 @@ import { PersonFields, type PersonValues } from "@/components/people/person-fiel
 import type { UnitChoice } from "@/components/people/unit-select";
 import { idleForm } from "@/lib/forms/state";
 import { translator, type Locale } from "@/lib/i18n/messages";
-import { setPersonActiveAction, updatePersonAction } from "./actions";
+import { resendInvitationAction, setPersonActiveAction, updatePersonAction } from "./actions";
 
 type EditProps = {
   locale: Locale;
@@ -84,6 +84,22 @@ export function PersonActiveForm({ locale, id, active, name }: { locale: Locale;
       <button type="submit" aria-describedby="active-hint" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
         {t("people.reactivate")}
       </button>
+    </form>
+  );
+}
+
+/** "Gửi lại thư mời", for an account whose invitation was never used. */
+export function ResendInvitationForm({ locale, id, email }: { locale: Locale; id: string; email: string }) {
+  const t = translator(locale);
+  const [state, action] = useActionState(resendInvitationAction, idleForm);
+  return (
+    <form action={action} className="mt-4 space-y-2 border-t border-slate-100 pt-4" noValidate>
+      <input type="hidden" name="id" value={id} />
+      <p className="text-sm text-slate-700" id="resend-hint">
+        {t("people.resendInviteHint", { email })}
+      </p>
+      <FormMessage state={state} />
+      <SubmitButton label={t("people.resendInvite")} pendingLabel={t("form.saving")} />
     </form>
   );
 }

@@ -92,6 +92,7 @@ export const audit: Record<keyof typeof vi, string> = {
   "audit.action.person.move": "Moved an official to another unit",
   "audit.action.person.reactivate": "Reactivated an official",
   "audit.action.person.update": "Edited an official",
+  "audit.action.person.inviteResent": "Sent the invitation again",
   "audit.action.plan.approve": "Approved a plan",
   "audit.action.plan.create": "Created a plan",
   "audit.action.plan.import": "Imported plan items",

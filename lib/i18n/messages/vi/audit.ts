@@ -90,6 +90,7 @@ export const audit = {
   "audit.action.person.move": "Chuyển cán bộ sang đơn vị khác",
   "audit.action.person.reactivate": "Kích hoạt lại tài khoản cán bộ",
   "audit.action.person.update": "Sửa hồ sơ cán bộ",
+  "audit.action.person.inviteResent": "Gửi lại thư mời",
   "audit.action.plan.approve": "Phê duyệt kế hoạch",
   "audit.action.plan.create": "Tạo kế hoạch",
   "audit.action.plan.import": "Nhập nội dung kế hoạch",
