@@ -13,7 +13,7 @@ const SMALL = "rounded-md border border-red-700 bg-white px-3 py-1 text-sm font-
 
 /**
  * The one way to run an action that removes or ends something: the button opens a native modal
- * <dialog> (focus moves into it, Tab stays inside, Escape or "Hủy" closes it and focus returns to
+ * <dialog> (focus moves into it, Tab stays inside, Escape or "Quay lại" closes it and focus returns to
  * the button) that asks the question; only its confirm button runs the action. Afterwards the page
  * says what happened through the layout's live region (components/announcer.tsx), since the
  * object, and this button with it, may be gone; a refusal is shown inside the dialog.

@@ -186,23 +186,23 @@ export function SessionForm({
   );
 }
 
-export function CancelClassForm({ locale, action, id }: { locale: Locale; action: Action; id: string }) {
+export function CancelClassForm({ locale, action, id, title }: { locale: Locale; action: Action; id: string; title: string }) {
   const t = translator(locale);
-  const [state, formAction] = useActionState(action, idleForm);
-  const errors = state.fieldErrors?.reason;
+  // Ending a class for everyone: asked in the dialog, with the reason everyone will be told.
   return (
-    <form action={formAction} className="space-y-3" aria-labelledby="cancel-heading" noValidate>
-      <input type="hidden" name="id" value={id} />
-      <Field name="reason" id="cancel-reason" label={t("classes.fieldCancelReason")} errors={errors}>
-        <textarea id="cancel-reason" name="reason" rows={2} maxLength={1000} className={control} defaultValue={state.values?.reason} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? "cancel-reason-error" : undefined} />
-      </Field>
-      <FormMessage state={state} />
-      <SubmitButton label={t("classes.cancelSubmit")} pendingLabel={t("form.saving")} tone="danger" />
-    </form>
+    <ConfirmAction locale={locale} action={action} fields={{ id }} label={t("classes.cancelSubmit")} question={t("classes.confirmCancel", { title })}>
+      {(state) => {
+        const errors = state.fieldErrors?.reason;
+        return (
+          <Field name="reason" id="cancel-reason" label={t("classes.fieldCancelReason")} errors={errors}>
+            <textarea id="cancel-reason" name="reason" rows={2} maxLength={1000} className={control} defaultValue={state.values?.reason} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? "cancel-reason-error" : undefined} />
+          </Field>
+        );
+      }}
+    </ConfirmAction>
   );
 }
 
-/** One button that posts hidden fields (approve, reject, withdraw, remove a session, enrol). */
 /**
  * One button posting hidden fields; with `reason`, also an optional text field of that label
  * (refusing a nomination tells the person why).
@@ -230,11 +230,11 @@ export function ButtonForm({
   const [state, formAction] = useActionState(action, idleForm);
   if (confirm) {
     return (
-      <span className="inline-block">
+      <div className="inline-block">
         <ConfirmAction locale={locale} action={action} fields={fields} label={label} question={confirm}>
           {reason ? (s) => <Field name="reason" id={reason.id} label={reason.label} maxLength={1000} errors={s.fieldErrors?.reason} /> : undefined}
         </ConfirmAction>
-      </span>
+      </div>
     );
   }
   return (

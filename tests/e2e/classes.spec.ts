@@ -57,7 +57,7 @@ test("the province admin opens a class; a commune admin nominates within the quo
   await expect(page.getByRole("region", { name: "Lịch học" })).toContainText("14:00–16:00 12/05/2027");
   await page.getByRole("region", { name: "Lịch học" }).getByRole("listitem").filter({ hasText: "14:00–16:00 12/05/2027" }).getByRole("button", { name: "Xóa buổi học" }).click();
   const ask = page.getByRole("dialog", { name: /^Xóa buổi học 14:00–16:00 12\/05\/2027\?/ });
-  await expect(ask.getByRole("button", { name: "Hủy" })).toBeFocused();
+  await expect(ask.getByRole("button", { name: "Quay lại" })).toBeFocused();
   await ask.getByRole("button", { name: "Xóa buổi học" }).click();
   await expect(page.getByTestId("announcer")).toContainText("Đã xóa buổi học.");
   await expect(page.getByRole("region", { name: "Lịch học" })).not.toContainText("12/05/2027");

@@ -79,7 +79,7 @@ test("a trainer creates, fills, reorders from the keyboard and publishes a cours
   await page.locator("summary", { hasText: "Bài nháp" }).click();
   await page.getByRole("button", { name: "Xóa bài Bài nháp" }).click();
   const ask = page.getByRole("dialog", { name: "Xóa bài «Bài nháp»? Tiến độ học của học viên ở bài này cũng bị xóa; không hoàn tác được." });
-  await ask.getByRole("button", { name: "Hủy" }).click();
+  await ask.getByRole("button", { name: "Quay lại" }).click();
   await expect(page.locator("summary", { hasText: "Bài nháp" })).toBeVisible();
   await page.getByRole("button", { name: "Xóa bài Bài nháp" }).click();
   await ask.getByRole("button", { name: "Xóa bài Bài nháp" }).click();
@@ -221,7 +221,7 @@ test("a learner enrols once even when clicking twice, withdraws and enrols again
   // Withdrawing asks first (Escape keeps the enrolment), then says what happened.
   await learner.page.getByRole("button", { name: "Rút khỏi khóa học" }).click();
   const ask = learner.page.getByRole("dialog", { name: /Rút khỏi khóa học «/ });
-  await expect(ask.getByRole("button", { name: "Hủy" })).toBeFocused();
+  await expect(ask.getByRole("button", { name: "Quay lại" })).toBeFocused();
   await learner.page.keyboard.press("Escape");
   await expect(ask).toBeHidden();
   await expect(learner.page.getByRole("button", { name: "Rút khỏi khóa học" })).toBeFocused();

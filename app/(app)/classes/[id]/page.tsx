@@ -304,7 +304,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
           </Section>
           <Section id="cancel" title={t("classes.cancelHeading")}>
             <div className="mt-3">
-              <CancelClassForm locale={locale} action={cancelClassAction} id={c.id} />
+              <CancelClassForm locale={locale} action={cancelClassAction} id={c.id} title={classNamed(t, c.title).class} />
             </div>
           </Section>
         </>

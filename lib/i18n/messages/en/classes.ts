@@ -86,6 +86,7 @@ export const classes: Record<keyof typeof vi, string> = {
   "classes.cancelHeading": "Cancel the class",
   "classes.fieldCancelReason": "Reason",
   "classes.cancelSubmit": "Cancel the class and tell the learners",
+  "classes.confirmCancel": "Cancel {title}? Everyone holding or waiting for a seat is withdrawn and told the reason. This cannot be undone.",
   "classes.cancelDone": "The class is cancelled and everyone enrolled has been told.",
   "classes.rosterHeading": "Learners",
   "classes.rosterNone": "Nobody yet.",

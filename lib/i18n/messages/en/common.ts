@@ -34,7 +34,7 @@ export const common: Record<keyof typeof vi, string> = {
   "unitKind.OTHER": "Other",
   "form.saving": "Saving…",
   "form.fixErrors": "Please correct the marked fields.",
-  "confirm.cancel": "Cancel",
+  "confirm.cancel": "Go back",
   "announcer.close": "Close",
   "form.required": "(required)",
   "validation.required": "This field is required.",

@@ -84,6 +84,7 @@ export const classes = {
   "classes.cancelHeading": "Hủy lớp",
   "classes.fieldCancelReason": "Lý do hủy",
   "classes.cancelSubmit": "Hủy lớp và thông báo cho học viên",
+  "classes.confirmCancel": "Hủy {title}? Mọi người đang có chỗ hoặc đang chờ sẽ bị rút khỏi lớp và được thông báo lý do. Không hoàn tác được.",
   "classes.cancelDone": "Đã hủy lớp và thông báo cho mọi người đã ghi danh.",
   "classes.rosterHeading": "Danh sách học viên",
   "classes.rosterNone": "Chưa có ai.",

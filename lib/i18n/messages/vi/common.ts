@@ -32,7 +32,7 @@ export const common = {
   "unitKind.OTHER": "Khác",
   "form.saving": "Đang lưu…",
   "form.fixErrors": "Vui lòng sửa các lỗi được đánh dấu.",
-  "confirm.cancel": "Hủy",
+  "confirm.cancel": "Quay lại",
   "announcer.close": "Đóng",
   "form.required": "(bắt buộc)",
   "validation.required": "Trường này là bắt buộc.",
