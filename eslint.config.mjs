@@ -49,6 +49,13 @@ const config = [
       ],
     },
   },
+  // Pages show what the viewer may do: permissions (hasAnywhere, can), never the names of their roles.
+  {
+    files: ["app/**", "components/**"],
+    rules: {
+      "no-restricted-syntax": ["error", { selector: "MemberExpression[object.name='viewer'][property.name='roles']", message: "Check a permission (hasAnywhere, can), not a role's name." }],
+    },
+  },
   // Playwright fixtures call their continuation `use`, which is not React's hook.
   { files: ["tests/e2e/**"], rules: { "react-hooks/rules-of-hooks": "off" } },
 ];

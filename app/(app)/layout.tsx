@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { AnnouncerProvider } from "@/components/announcer";
 import { AppHeader } from "@/components/app-header";
 import { NotificationBell } from "@/components/classes/notification-bell";
 import { requireViewer } from "@/lib/auth/session";
@@ -45,7 +46,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </nav>
       </AppHeader>
       <main id="main" className="mx-auto max-w-5xl px-4 py-6">
-        {children}
+        <AnnouncerProvider closeLabel={t("announcer.close")}>{children}</AnnouncerProvider>
       </main>
     </>
   );

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { MyCourses } from "@/components/courses/my-courses";
 import { Section } from "@/components/section";
 import { requireViewer } from "@/lib/auth/session";
+import { ROLE_PERMISSIONS } from "@/lib/auth/permissions";
 import { hasAnywhere } from "@/lib/auth/viewer";
 import { listMyCourses } from "@/lib/courses/enrolment";
 import { formatNumber } from "@/lib/i18n/format";
@@ -13,11 +14,17 @@ export default async function HomePage() {
   const t = await getT();
   const locale = await getLocale();
   const names = await grantUnitNames(viewer);
-  const isAdmin = hasAnywhere(viewer, "unit:read");
-  const stats = isAdmin ? await unitStats(viewer) : null;
-  const grantsOf = (role: string) => viewer.grants.filter((g) => g.role === role);
-  // Courses under way first (a learner's home is where they pick up again), at most five.
-  const studying = viewer.roles.includes("LEARNER") ? (await listMyCourses(viewer)).filter((c) => c.status === "ACTIVE").slice(0, 5) : [];
+  // Each section shows for a permission the viewer holds, never for a role's name (lib/auth/permissions.ts).
+  const administers = hasAnywhere(viewer, "unit:read");
+  const provinceWide = hasAnywhere(viewer, "unit:merge");
+  const teaches = hasAnywhere(viewer, "teach");
+  const learns = hasAnywhere(viewer, "learn");
+  const stats = administers ? await unitStats(viewer) : null;
+  const teachingUnits = viewer.grants.filter((g) => ROLE_PERMISSIONS[g.role].includes("teach")).map((g) => g.unitId);
+  // Courses under way first (a learner's home is where they pick up again), then the finished ones; five of each.
+  const mine = learns ? await listMyCourses(viewer) : [];
+  const studying = mine.filter((c) => c.status === "ACTIVE").slice(0, 5);
+  const finished = mine.filter((c) => c.status === "COMPLETED").slice(0, 5);
 
   return (
     <div className="space-y-6">
@@ -33,11 +40,9 @@ export default async function HomePage() {
         </ul>
       </div>
 
-      {viewer.roles.includes("PROVINCE_ADMIN") || viewer.roles.includes("UNIT_ADMIN") ? (
-        <Section id="admin" title={viewer.roles.includes("PROVINCE_ADMIN") ? t("home.province.title") : t("home.unitAdmin.title")}>
-          <p className="text-slate-700">
-            {viewer.roles.includes("PROVINCE_ADMIN") ? t("home.province.body") : t("home.unitAdmin.body")}
-          </p>
+      {administers ? (
+        <Section id="admin" title={provinceWide ? t("home.province.title") : t("home.unitAdmin.title")}>
+          <p className="text-slate-700">{provinceWide ? t("home.province.body") : t("home.unitAdmin.body")}</p>
           {stats ? (
             <dl className="mt-4 grid grid-cols-3 gap-3 text-center">
               <Stat label={t("home.stat.units")} value={formatNumber(stats.units, locale)} />
@@ -58,31 +63,44 @@ export default async function HomePage() {
         </Section>
       ) : null}
 
-      {viewer.roles.includes("TRAINER") ? (
+      {teaches ? (
         <Section id="trainer" title={t("home.trainer.title")}>
           <p className="text-slate-700">{t("home.trainer.body")}</p>
           <ul className="mt-2 list-inside list-disc">
-            {grantsOf("TRAINER").map((g) => (
-              <li key={g.unitId}>{names.get(g.unitId)}</li>
+            {teachingUnits.map((unitId) => (
+              <li key={unitId}>{names.get(unitId)}</li>
             ))}
           </ul>
-          <Link href="/courses/manage" className="mt-3 inline-block font-semibold text-brand-700 underline">
-            {t("home.trainer.courses")}
-          </Link>
+          <div className="mt-3 flex flex-wrap gap-x-6 gap-y-2">
+            <Link href="/classes#taught" className="font-semibold text-brand-700 underline">
+              {t("home.trainer.classes")}
+            </Link>
+            {hasAnywhere(viewer, "course:create") ? (
+              <Link href="/courses/manage" className="font-semibold text-brand-700 underline">
+                {t("home.trainer.courses")}
+              </Link>
+            ) : null}
+          </div>
         </Section>
       ) : null}
 
-      {viewer.roles.includes("LEARNER") ? (
+      {learns ? (
         <Section id="learner" title={t("home.learner.title")}>
           <p className="text-slate-700">{t("home.learner.body", { unit: names.get(viewer.unitId) ?? "" })}</p>
           {studying.length > 0 ? (
             <>
               <h3 className="mt-4 font-semibold">{t("home.learner.continue")}</h3>
-              <MyCourses rows={studying} t={t} />
+              <MyCourses rows={studying} t={t} label={t("home.learner.continue")} />
             </>
           ) : (
             <p className="mt-3 text-slate-700">{t("home.learner.noCourses")}</p>
           )}
+          {finished.length > 0 ? (
+            <>
+              <h3 className="mt-4 font-semibold">{t("home.learner.finished")}</h3>
+              <MyCourses rows={finished} t={t} label={t("home.learner.finished")} />
+            </>
+          ) : null}
           <div className="mt-3 flex flex-wrap gap-x-6 gap-y-2">
             <Link href="/courses" className="font-semibold text-brand-700 underline">
               {t("home.learner.catalogue")}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { ConfirmAction } from "@/components/confirm-action";
 import { Field, FieldErrors } from "@/components/field";
 import { FormMessage, SubmitButton } from "@/components/form-status";
 import { useFormValues } from "@/lib/forms/use-form-values";
@@ -183,52 +184,64 @@ export function SessionForm({
   );
 }
 
-export function CancelClassForm({ locale, action, id }: { locale: Locale; action: Action; id: string }) {
+export function CancelClassForm({ locale, action, id, title }: { locale: Locale; action: Action; id: string; title: string }) {
   const t = translator(locale);
-  const [state, formAction] = useActionState(action, idleForm);
-  const form = useFormValues(state);
-  const errors = form.errors("reason");
+  // Ending a class for everyone: asked in the dialog, with the reason everyone will be told.
   return (
-    <form action={formAction} className="space-y-3" aria-labelledby="cancel-heading" noValidate key={form.key}>
-      <input type="hidden" name="id" value={id} />
-      <Field name="reason" id="cancel-reason" label={t("classes.fieldCancelReason")} errors={errors}>
-        <textarea id="cancel-reason" name="reason" rows={2} maxLength={1000} className={control} defaultValue={form.value("reason")} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? "cancel-reason-error" : undefined} />
-      </Field>
-      <FormMessage state={state} />
-      <SubmitButton label={t("classes.cancelSubmit")} pendingLabel={t("form.saving")} tone="danger" />
-    </form>
+    <ConfirmAction locale={locale} action={action} fields={{ id }} label={t("classes.cancelSubmit")} question={t("classes.confirmCancel", { title })}>
+      {(form) => {
+        const errors = form.errors("reason");
+        return (
+          <Field name="reason" id="cancel-reason" label={t("classes.fieldCancelReason")} errors={errors}>
+            <textarea id="cancel-reason" name="reason" rows={2} maxLength={1000} className={control} defaultValue={form.value("reason")} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? "cancel-reason-error" : undefined} />
+          </Field>
+        );
+      }}
+    </ConfirmAction>
   );
 }
 
-/** One button that posts hidden fields (approve, reject, withdraw, remove a session, enrol). */
 /**
  * One button posting hidden fields; with `reason`, also an optional text field of that label
  * (refusing a nomination tells the person why).
+ */
+/**
+ * One button that runs an action on the class. `confirm` (the question naming the object) makes it
+ * a destructive one: asked first in a dialog, then said (components/confirm-action.tsx).
  */
 export function ButtonForm({
   locale,
   action,
   fields,
   label,
-  tone,
+  confirm,
   reason,
 }: {
   locale: Locale;
   action: Action;
   fields: Record<string, string>;
   label: string;
-  tone?: "primary" | "danger";
+  confirm?: string;
   reason?: { id: string; label: string };
 }) {
   const t = translator(locale);
   const [state, formAction] = useActionState(action, idleForm);
+  if (confirm) {
+    return (
+      <div className="inline-block">
+        <ConfirmAction locale={locale} action={action} fields={fields} label={label} question={confirm}>
+          {reason ? (form) => <Field name="reason" id={reason.id} label={reason.label} maxLength={1000} defaultValue={form.value("reason")} errors={form.errors("reason")} /> : undefined}
+        </ConfirmAction>
+      </div>
+    );
+  }
   return (
     <form action={formAction} className="inline-block space-y-1">
       {Object.entries(fields).map(([k, val]) => (
         <input key={k} type="hidden" name={k} value={val} />
       ))}
       {reason ? <Field name="reason" id={reason.id} label={reason.label} maxLength={1000} errors={state.fieldErrors?.reason} /> : null}
-      <SubmitButton label={label} pendingLabel={t("form.saving")} tone={tone} />
+      <SubmitButton label={label} pendingLabel={t("form.saving")} />
       <FormMessage state={state} />
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { ConfirmAction } from "@/components/confirm-action";
 import { useActionState, useState } from "react";
 import { Field, FieldErrors } from "@/components/field";
 import { FormMessage, SubmitButton } from "@/components/form-status";
@@ -40,7 +41,6 @@ export function SectionForms({ locale, courseId, section, lessonCount, renameAct
   const t = translator(locale);
   const [renameState, rename] = useActionState(renameAction, idleForm);
   const renameForm = useFormValues(renameState, section.title);
-  const [deleteState, remove] = useActionState(deleteAction, idleForm);
   const p = `section-${section.id.slice(0, 8)}`;
   return (
     <div className="grid gap-3 sm:grid-cols-2">
@@ -51,18 +51,16 @@ export function SectionForms({ locale, courseId, section, lessonCount, renameAct
         <FormMessage state={renameState} />
         <SubmitButton label={t("courses.renameSection")} pendingLabel={t("form.saving")} />
       </form>
-      <form action={remove} className="space-y-2" aria-label={`${t("courses.deleteSection")}: ${section.title}`} noValidate>
-        <input type="hidden" name="courseId" value={courseId} />
-        <input type="hidden" name="sectionId" value={section.id} />
-        {lessonCount > 0 ? (
-          <label className="flex items-center gap-2 text-sm text-slate-800">
-            <input type="checkbox" name="confirm" className="h-4 w-4" />
-            {t("courses.deleteSectionConfirm")}
-          </label>
-        ) : null}
-        <FormMessage state={deleteState} />
-        <SubmitButton label={t("courses.deleteSection")} pendingLabel={t("form.saving")} tone="danger" />
-      </form>
+      <div className="space-y-2 self-end">
+        <ConfirmAction
+          locale={locale}
+          action={deleteAction}
+          fields={{ courseId, sectionId: section.id, ...(lessonCount > 0 ? { confirm: "on" } : {}) }}
+          label={t("courses.deleteSection")}
+          buttonLabel={`${t("courses.deleteSection")}: ${section.title}`}
+          question={lessonCount > 0 ? t("courses.confirmDeleteSectionWithLessons", { title: section.title, count: lessonCount }) : t("courses.confirmDeleteSection", { title: section.title })}
+        />
+      </div>
     </div>
   );
 }
@@ -122,7 +120,6 @@ export function EditLessonForm({ locale, courseId, lesson, sections, updateActio
 }) {
   const t = translator(locale);
   const [state, formAction] = useActionState(updateAction, idleForm);
-  const [deleteState, remove] = useActionState(deleteAction, idleForm);
   const form = useFormValues(state, lesson);
   const p = `lesson-${lesson.id.slice(0, 8)}`;
   return (
@@ -149,14 +146,13 @@ export function EditLessonForm({ locale, courseId, lesson, sections, updateActio
         <FormMessage state={state} />
         <SubmitButton label={t("courses.save")} pendingLabel={t("form.saving")} />
       </form>
-      <form action={remove} noValidate>
-        <input type="hidden" name="courseId" value={courseId} />
-        <input type="hidden" name="lessonId" value={lesson.id} />
-        <FormMessage state={deleteState} />
-        <button type="submit" className="rounded-md border border-red-700 bg-white px-4 py-2 font-semibold text-red-800 hover:bg-red-50">
-          {t("courses.deleteLessonNamed", { title: lesson.title })}
-        </button>
-      </form>
+      <ConfirmAction
+        locale={locale}
+        action={deleteAction}
+        fields={{ courseId, lessonId: lesson.id }}
+        label={t("courses.deleteLessonNamed", { title: lesson.title })}
+        question={t("courses.confirmDeleteLesson", { title: lesson.title })}
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { ConfirmAction } from "@/components/confirm-action";
 import { useActionState } from "react";
 import { FieldErrors } from "@/components/field";
 import { FormMessage, SubmitButton } from "@/components/form-status";
@@ -42,7 +43,6 @@ export function TrainerForms(props: {
   const t = translator(props.locale);
   const [addState, add] = useActionState(props.addAction, idleForm);
   const addForm = useFormValues(addState);
-  const [removeState, remove] = useActionState(props.removeAction, idleForm);
   return (
     <div className="mt-3 space-y-4">
       <ul className="space-y-1" aria-label={t("courses.trainers")}>
@@ -50,18 +50,18 @@ export function TrainerForms(props: {
           <li key={p.id} className="flex flex-wrap items-center gap-3">
             <span>{p.name}</span>
             {props.editable ? (
-              <form action={remove}>
-                <input type="hidden" name="id" value={props.id} />
-                <input type="hidden" name="userId" value={p.id} />
-                <button type="submit" className="text-sm font-semibold text-red-800 underline">
-                  {t("courses.removeTrainer", { name: p.name })}
-                </button>
-              </form>
+              <ConfirmAction
+                locale={props.locale}
+                action={props.removeAction}
+                fields={{ id: props.id, userId: p.id }}
+                label={t("courses.removeTrainer", { name: p.name })}
+                question={t("courses.confirmRemoveTrainer", { name: p.name })}
+                size="small"
+              />
             ) : null}
           </li>
         ))}
       </ul>
-      <FormMessage state={removeState} />
       {props.editable ? (
         props.candidates.length === 0 ? (
           <p className="text-sm text-slate-700">{t("courses.noCandidates")}</p>

@@ -1,5 +1,6 @@
 "use client";
 
+import { ConfirmAction } from "@/components/confirm-action";
 import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/components/form-status";
 import { idleForm, type FormState } from "@/lib/forms/state";
@@ -21,19 +22,14 @@ export function EnrolForm({ locale, id, action }: { locale: Locale; id: string; 
   );
 }
 
-export function WithdrawForm({ locale, id, action }: { locale: Locale; id: string; action: Action }) {
+export function WithdrawForm({ locale, id, action, title }: { locale: Locale; id: string; action: Action; title: string }) {
   const t = translator(locale);
-  const [state, formAction] = useActionState(action, idleForm);
   return (
-    <form action={formAction} className="space-y-2" noValidate>
-      <input type="hidden" name="id" value={id} />
+    <div className="space-y-2">
       <p id="withdraw-hint" className="text-sm text-slate-700">
         {t("courses.withdrawHint")}
       </p>
-      <FormMessage state={state} />
-      <button type="submit" aria-describedby="withdraw-hint" className="rounded-md border border-red-700 bg-white px-4 py-2 font-semibold text-red-800 hover:bg-red-50">
-        {t("courses.withdraw")}
-      </button>
-    </form>
+      <ConfirmAction locale={locale} action={action} fields={{ id }} label={t("courses.withdraw")} question={t("courses.confirmWithdraw", { title })} describedBy="withdraw-hint" />
+    </div>
   );
 }

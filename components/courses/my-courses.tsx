@@ -6,9 +6,9 @@ import type { Translate } from "@/lib/i18n/messages";
 import { progressPercent } from "@/lib/learning/progress";
 
 /** "Khóa học của tôi": each enrolment with its status and the learner's progress bar. */
-export function MyCourses({ rows, t }: { rows: readonly MyCourse[]; t: Translate }) {
+export function MyCourses({ rows, t, label }: { rows: readonly MyCourse[]; t: Translate; label?: string }) {
   return (
-    <ul className="mt-2 divide-y divide-slate-100" aria-label={t("courses.myCourses")}>
+    <ul className="mt-2 divide-y divide-slate-100" aria-label={label ?? t("courses.myCourses")}>
       {rows.map((c) => (
         <li key={c.courseId} className="space-y-2 py-3">
           <div className="flex flex-wrap items-center gap-2">

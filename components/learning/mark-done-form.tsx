@@ -19,7 +19,7 @@ export function MarkDoneForm({ locale, action, courseId, lessonId }: Props) {
   return (
     <form action={formAction} className="space-y-3" noValidate aria-describedby="mark-done-hint">
       <p id="mark-done-hint" className="text-sm text-slate-700">
-        {t("learning.markDoneHint")}
+        {t("learning.markDoneHint", { button: t("learning.markDone") })}
       </p>
       <input type="hidden" name="courseId" value={courseId} />
       <input type="hidden" name="lessonId" value={lessonId} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { ConfirmAction } from "@/components/confirm-action";
 import { useActionState } from "react";
 import { Field, FieldErrors } from "@/components/field";
 import { FormMessage, SubmitButton } from "@/components/form-status";
@@ -217,21 +218,18 @@ export function ItemForm({ locale, action, hidden, initial, heading, submitLabel
   );
 }
 
-export function DeleteItemForm({ locale, action, itemId, approved, minReason }: { locale: Locale; action: Action; itemId: string; approved: boolean; minReason: number }) {
+export function DeleteItemForm({ locale, action, itemId, title, approved, minReason }: { locale: Locale; action: Action; itemId: string; title: string; approved: boolean; minReason: number }) {
   const t = translator(locale);
-  const [state, formAction] = useActionState(action, idleForm);
-  const f = useFormValues(state);
   return (
-    <form action={formAction} className="space-y-3" aria-labelledby="delete-item-heading" noValidate key={f.key}>
+    <section className="space-y-3" aria-labelledby="delete-item-heading">
       <h2 id="delete-item-heading" className="text-lg font-semibold">
         {t("plans.deleteItemHeading")}
       </h2>
-      <p className="text-sm text-slate-700">{t("plans.deleteItemHint")}</p>
-      <input type="hidden" name="itemId" value={itemId} />
-      {approved ? <ReasonField t={t} id="delete-reason" form={f} min={minReason} /> : null}
-      <FormMessage state={state} />
-      <SubmitButton label={t("plans.deleteItemSubmit")} pendingLabel={t("form.saving")} tone="danger" />
-    </form>
+      <p id="delete-item-hint" className="text-sm text-slate-700">{t("plans.deleteItemHint")}</p>
+      <ConfirmAction locale={locale} action={action} fields={{ itemId }} label={t("plans.deleteItemSubmit")} question={t("plans.confirmDeleteItem", { title })} describedBy="delete-item-hint">
+        {approved ? (form) => <ReasonField t={t} id="delete-reason" form={form} min={minReason} /> : undefined}
+      </ConfirmAction>
+    </section>
   );
 }
 

@@ -7,11 +7,13 @@ import { unsafeAncestorsOf } from "@/lib/units/forest";
 // - "manage":   class:manage on the organising unit (the province admin) — everything;
 // - "nominate": class:nominate on a unit holding a quota of the class's plan item (a unit admin) —
 //               the class, their own units' quotas and enrolments, the nominate form;
+// - "teach":    the trainer of one of its sessions — the class, its whole roster and the
+//               attendance of the sessions they run (lib/attendance/access.ts);
 // - "learner":  enrolled in it (any status), or allowed to enrol themselves (SELF class whose
 //               listed units contain their unit) — the class and their own place.
 // Anyone else gets NOT_FOUND.
 
-export type ClassAccess = "manage" | "nominate" | "learner";
+export type ClassAccess = "manage" | "nominate" | "teach" | "learner";
 export type Reader = PrismaClient | Prisma.TransactionClient;
 export type Tx = Prisma.TransactionClient;
 
@@ -31,9 +33,16 @@ export async function mayJoinSelf(reader: Reader, viewer: Viewer, c: { id: strin
   return found !== null;
 }
 
+/** Is the viewer the trainer of one of this class's sessions? */
+export async function teaches(reader: Reader, viewer: Viewer, classId: string): Promise<boolean> {
+  const found = await reader.classSession.findFirst({ where: { classId, trainerId: viewer.userId }, select: { id: true } });
+  return found !== null;
+}
+
 export async function classAccess(reader: Reader, viewer: Viewer, c: { id: string; unitId: string; planItemId: string; joinPolicy: string }): Promise<ClassAccess> {
   if (can(viewer, "class:manage", c.unitId)) return "manage";
   if (await nominatesFor(reader, viewer, c.planItemId)) return "nominate";
+  if (await teaches(reader, viewer, c.id)) return "teach";
   const mine = await reader.enrolment.findFirst({ where: { classId: c.id, userId: viewer.userId }, select: { id: true } });
   if (mine) return "learner";
   if (await mayJoinSelf(reader, viewer, c)) return "learner";

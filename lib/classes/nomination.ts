@@ -81,7 +81,8 @@ export async function nominate(viewer: Viewer, classId: string, userIds: string[
   const run = () =>
     transaction(async (tx) => {
       const { cls: found, access } = await readClassFor(tx, viewer, classId);
-      if (access === "learner" || scope.size === 0) throw access === "learner" ? forbidden() : notFound();
+      const mayNominate = access === "manage" || access === "nominate";
+      if (!mayNominate || scope.size === 0) throw mayNominate ? notFound() : forbidden();
       const cls = await lockClass(tx, found.id, found.planItemId);
       const now = new Date();
       checkWindow(cls, now);

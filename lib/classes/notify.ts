@@ -1,7 +1,9 @@
 import { appUrl, mailT } from "@/lib/accounts/invitations";
 import type { Prisma } from "@/lib/db";
+import type { Translate } from "@/lib/i18n/messages";
 import { notify } from "@/lib/notifications/write";
 import { formatVnDate, formatVnRange } from "@/lib/i18n/format";
+import { foldForSearch } from "@/lib/text";
 
 /** What people are told about their place in a class. */
 export const CLASS_NOTICE_KINDS = [
@@ -35,6 +37,17 @@ function when(c: NoticeClass): string {
 }
 
 /**
+ * The class as a sentence names it: "lớp Kỹ năng số", but "Lớp bồi dưỡng CCHC" as it is when its
+ * title already starts with the word (no "lớp Lớp …"); `Class` is the same, capitalised, for the
+ * start of a sentence.
+ */
+export function classNamed(t: Translate, title: string): { class: string; Class: string } {
+  const noun = t("classes.notify.classNoun", { title: "" }).trim().split(" ").pop() ?? "";
+  const named = foldForSearch(title).split(" ")[0] === foldForSearch(noun) ? title : t("classes.notify.classNoun", { title });
+  return { class: named, Class: named.charAt(0).toUpperCase() + named.slice(1) };
+}
+
+/**
  * Tells each person, in the app and by e-mail, in Vietnamese (their language is not stored), with
  * the class name, its first session in Vietnam time and a link — in the caller's transaction.
  */
@@ -43,7 +56,7 @@ export async function noticeClass(tx: Prisma.TransactionClient, kind: ClassNotic
   const link = `/classes/${c.id}`;
   const base = appUrl();
   const params = {
-    title: c.title,
+    ...classNamed(mailT, c.title),
     code: c.code,
     when: when(c),
     reason: extra.reason ?? c.cancelReason ?? "",

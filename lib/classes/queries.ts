@@ -1,8 +1,9 @@
+import { canTakeAttendance } from "@/lib/attendance/access";
 import { unitIdsWith, type Viewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 import type { ClassMode, ClassStatus, EnrolmentStatus, JoinPolicy } from "@/lib/db/generated/enums";
 import { notFound } from "@/lib/errors";
-import { foldForSearch } from "@/lib/text";
+import { searchWords, wordStartPattern } from "@/lib/people/search";
 import { unsafeAncestorsOf } from "@/lib/units/forest";
 import { ENROLLED_STATUSES, SEAT_STATUSES, findClashes, mayJoinSelf, readClassFor, type ClassAccess, type Clash } from "./access";
 import { quotaLeft } from "./nomination";
@@ -64,6 +65,17 @@ export async function listNominatableClasses(viewer: Viewer): Promise<ClassRow[]
   return (await withTaken(rows)) as ClassRow[];
 }
 
+/** Classes the viewer teaches (the trainer of one of their sessions), newest first. */
+export async function listTaughtClasses(viewer: Viewer): Promise<ClassRow[]> {
+  const rows = await db().class.findMany({
+    where: { sessions: { some: { trainerId: viewer.userId } } },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: 200,
+    select: rowSelect,
+  });
+  return (await withTaken(rows)) as ClassRow[];
+}
+
 export type MyClassRow = ClassRow & { myStatus: EnrolmentStatus | null; enrolmentId: string | null };
 
 /** "Lớp của tôi": the classes the viewer is enrolled in (any status but withdrawn), and SELF classes open to them. */
@@ -118,8 +130,9 @@ export type ClassDetail = {
   course: { id: string; title: string; code: string };
   planItem: { id: string; title: string; planId: string };
   selfUnits: { id: string; name: string }[];
-  sessions: { id: string; startsAt: Date; endsAt: Date; place: string; onlineUrl: string | null; trainerId: string | null; trainerName: string | null }[];
-  /** manage: everyone; nominate: the enrolments of their units; learner: empty. Seats first, then the waiting list in order. */
+  /** `attendance`: the viewer may take this session's attendance (its trainer, or the class's manager). */
+  sessions: { id: string; startsAt: Date; endsAt: Date; place: string; onlineUrl: string | null; trainerId: string | null; trainerName: string | null; attendance: boolean }[];
+  /** manage and teach: everyone; nominate: the enrolments of their units; learner: empty. Seats first, then the waiting list in order. */
   roster: RosterRow[];
   quotas: Awaited<ReturnType<typeof quotaLeft>>;
   mine: { enrolmentId: string; status: EnrolmentStatus } | null;
@@ -142,8 +155,10 @@ export async function getClass(viewer: Viewer, id: string): Promise<ClassDetail>
     },
   });
   const scope = unitIdsWith(viewer, "class:nominate");
+  // A trainer who also nominates (access "nominate") still reads the whole roster of a class they teach.
+  const teaching = c.sessions.some((s) => s.trainerId === viewer.userId);
   const rosterWhere =
-    access === "manage" ? { classId: id } : access === "nominate" ? { classId: id, unitId: { in: scope } } : null;
+    access === "manage" || teaching ? { classId: id } : access === "nominate" ? { classId: id, unitId: { in: scope } } : null;
   const rows = rosterWhere
     ? await db().enrolment.findMany({
         where: rosterWhere,
@@ -182,7 +197,7 @@ export async function getClass(viewer: Viewer, id: string): Promise<ClassDetail>
     course: c.course,
     planItem: c.planItem,
     selfUnits: c.selfUnits.map((s) => s.unit),
-    sessions: c.sessions.map((s) => ({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, place: s.place, onlineUrl: s.onlineUrl, trainerId: s.trainerId, trainerName: s.trainer?.fullName ?? null })),
+    sessions: c.sessions.map((s) => ({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, place: s.place, onlineUrl: s.onlineUrl, trainerId: s.trainerId, trainerName: s.trainer?.fullName ?? null, attendance: canTakeAttendance(viewer, { trainerId: s.trainerId, class: c }) })),
     roster: rows.map((r) => ({
       enrolmentId: r.id,
       userId: r.userId,
@@ -193,7 +208,7 @@ export async function getClass(viewer: Viewer, id: string): Promise<ClassDetail>
       enrolledAt: r.enrolledAt,
       nominated: r.nominatedById !== null,
     })),
-    quotas: access === "learner" ? [] : await quotaLeft(viewer, id),
+    quotas: access === "manage" || access === "nominate" ? await quotaLeft(viewer, id) : [],
     mine: mine && mine.status !== "WITHDRAWN" ? { enrolmentId: mine.id, status: mine.status } : null,
     canSelfEnrol: c.status === "OPEN" && !enrolledElsewhere && (!mine || mine.status === "WITHDRAWN" || mine.status === "REJECTED") && (await mayJoinSelf(db(), viewer, c)),
   };
@@ -201,26 +216,38 @@ export async function getClass(viewer: Viewer, id: string): Promise<ClassDetail>
 
 export type Candidate = { id: string; fullName: string; unitName: string; enrolled: boolean; clashes: Clash[] };
 
-/** People the viewer may nominate into this class (class:nominate scope, active), searched by name; with clash warnings. */
-export async function nominationCandidates(viewer: Viewer, classId: string, query: string): Promise<Candidate[]> {
+/** How many people the nominate form lists at once; `total` says how many matched. */
+export const CANDIDATES_SHOWN = 50;
+
+/**
+ * People the viewer may nominate into this class (class:nominate scope, active), searched as the
+ * people list searches (accent-insensitive, each word starting a word of name, e-mail, position or
+ * phone: lib/people/search.ts), in Vietnamese name order; the first CANDIDATES_SHOWN with the total
+ * that matched, and clash warnings.
+ */
+export async function nominationCandidates(viewer: Viewer, classId: string, query: string): Promise<{ rows: Candidate[]; total: number }> {
   const { cls, access } = await readClassFor(db(), viewer, classId);
-  if (access === "learner") throw notFound();
+  if (access !== "manage" && access !== "nominate") throw notFound();
   const scope = unitIdsWith(viewer, "class:nominate");
-  if (scope.length === 0) return [];
-  const q = foldForSearch(query.trim());
-  const people = await db().user.findMany({
-    where: { unitId: { in: scope }, active: true, ...(q ? { searchText: { contains: q } } : {}) },
-    orderBy: [{ fullName: "asc" }, { id: "asc" }],
-    take: 50,
-    select: { id: true, fullName: true, unit: { select: { name: true } } },
-  });
+  if (scope.length === 0) return { rows: [], total: 0 };
+  const words = searchWords(query).map((w) => Prisma.sql`u."searchText" ~ ${wordStartPattern(w)}`);
+  const people = await db().$queryRaw<{ id: string; fullName: string; unitName: string; total: number }[]>`
+    SELECT u."id"::text AS "id", u."fullName", un."name" AS "unitName", count(*) OVER ()::int AS "total"
+    FROM "User" u JOIN "Unit" un ON un."id" = u."unitId"
+    WHERE u."unitId" = ANY(${scope}::uuid[]) AND u."active" ${words.length ? Prisma.sql`AND ${Prisma.join(words, " AND ")}` : Prisma.empty}
+    ORDER BY u."nameKey", u."id"
+    LIMIT ${CANDIDATES_SHOWN}::int`;
+  const total = people[0]?.total ?? 0;
   const ids = people.map((p) => p.id);
   const enrolled = new Set(
     (await db().enrolment.findMany({ where: { courseId: cls.courseId, userId: { in: ids }, status: { in: [...ENROLLED_STATUSES] } }, select: { userId: true } })).map((e) => e.userId),
   );
   const sessions = await db().classSession.findMany({ where: { classId }, select: { startsAt: true, endsAt: true } });
   const clashes = await findClashes(db(), ids.map((userId) => ({ userId, role: "learner" as const })), sessions, { classId });
-  return people.map((p) => ({ id: p.id, fullName: p.fullName, unitName: p.unit.name, enrolled: enrolled.has(p.id), clashes: clashes.filter((c) => c.userId === p.id) }));
+  return {
+    rows: people.map((p) => ({ id: p.id, fullName: p.fullName, unitName: p.unitName, enrolled: enrolled.has(p.id), clashes: clashes.filter((c) => c.userId === p.id) })),
+    total,
+  };
 }
 
 /** Trainers (TRAINER grant, active) within the manager's class:manage scope, for the session form. */

@@ -54,7 +54,10 @@ async function runPage(ctes: Prisma.Sql[], where: Prisma.Sql[], viewer: Viewer, 
     db().$queryRaw<{ total: number }[]>`${withClause} SELECT count(*)::int AS "total" FROM "Course" c WHERE ${w}`,
   ]);
   const total = counted[0]?.total ?? 0;
-  return { rows, total, page, pageSize, pageCount: Math.ceil(total / pageSize) };
+  const pageCount = Math.ceil(total / pageSize);
+  // A page past the end (an old link) shows the last page, never "page 99 of 3" with nothing on it.
+  if (rows.length === 0 && page > pageCount && pageCount > 0) return runPage(ctes, where, viewer, { ...input, page: pageCount });
+  return { rows, total, page, pageSize, pageCount };
 }
 
 /**

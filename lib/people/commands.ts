@@ -278,3 +278,48 @@ export async function setPersonActive(viewer: Viewer, id: string, active: boolea
     return { id, active, changed: true };
   });
 }
+
+/** A new invitation is not sent again within this time of the last one (a double click, an impatient admin). */
+export const INVITE_RESEND_AFTER_MS = 5 * 60_000;
+
+/**
+ * Sends a fresh invitation to a person who has not used theirs (issue 9): same rules as any
+ * change to their account (person:update on their unit, every right they hold within the
+ * admin's reach), only while the account still has no password of its own (the last invitation
+ * unused, never signed in, active, not anonymised), not twice within INVITE_RESEND_AFTER_MS.
+ * The earlier links stop working; the new mail is queued with the audit entry, in one transaction.
+ */
+export async function resendInvitation(viewer: Viewer, id: string, now = new Date()): Promise<{ email: string }> {
+  return transaction(async (tx) => {
+    await lockPerson(tx, id);
+    const user = await tx.user.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        email: true,
+        fullName: true,
+        unitId: true,
+        active: true,
+        anonymisedAt: true,
+        lastSignInAt: true,
+        passwordHash: true,
+        grants: { select: { role: true, unitId: true } },
+        tokens: { where: { kind: "INVITE" }, orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true, usedAt: true } },
+      },
+    });
+    if (!user) throw notFound();
+    assertCan(viewer, "person:update", user.unitId, "person:read");
+    if (!canManageAccount(viewer, user.grants)) throw outranked();
+    if (user.anonymisedAt) throw anonymised();
+    const last = user.tokens[0];
+    if (!last || last.usedAt || user.lastSignInAt || user.passwordHash !== NO_PASSWORD_HASH || !user.active) {
+      throw new AppError("CONFLICT", "people.inviteNotPending");
+    }
+    const wait = last.createdAt.getTime() + INVITE_RESEND_AFTER_MS - now.getTime();
+    if (wait > 0) throw new AppError("RATE_LIMITED", "people.inviteTooSoon", { params: { minutes: Math.ceil(wait / 60_000) } });
+    await expireOpenLinks(tx, user.id, now, "INVITE");
+    await issueInvitations(tx, [user], now);
+    await recordAudit(tx, { actorId: viewer.userId, action: "person.inviteResent", entity: "User", entityId: user.id, unitId: user.unitId });
+    return { email: user.email };
+  });
+}

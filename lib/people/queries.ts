@@ -58,6 +58,14 @@ export type PeoplePage = { rows: PersonRow[]; total: number; page: number; pageS
  * `nameSortKey` (lib/people/name-order.ts) and keeps in an index (docs/decisions/010).
  */
 export async function listPeople(viewer: Viewer, input: ListPeopleInput = {}): Promise<PeoplePage> {
+  const found = await listPeopleAsAsked(viewer, input);
+  // A page past the end (an old link, `?page=99999`) shows the last page, never "page 99999 of 16".
+  return found.rows.length === 0 && found.page > found.pageCount && found.pageCount > 0
+    ? listPeopleAsAsked(viewer, { ...input, page: found.pageCount })
+    : found;
+}
+
+async function listPeopleAsAsked(viewer: Viewer, input: ListPeopleInput): Promise<PeoplePage> {
   const { sql, page, pageSize } = peopleListSql(viewer, input);
   if (!sql) return { rows: [], total: 0, page, pageSize, pageCount: 0 };
   const pageOf = (rows: PersonRow[], total: number) => ({ rows, total, page, pageSize, pageCount: Math.ceil(total / pageSize) });

@@ -46,6 +46,9 @@ export type CreatePersonInput = z.infer<typeof createPersonInput>;
 export const updatePersonInput = personInput.extend({ id: personId });
 export type UpdatePersonInput = z.infer<typeof updatePersonInput>;
 
+/** A form that acts on one person and needs nothing else. */
+export const personIdInput = z.object({ id: personId });
+
 export const setPersonActiveInput = z.object({
   id: personId,
   active: z.enum(["true", "false"]).transform((v) => v === "true"),

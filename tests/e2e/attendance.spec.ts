@@ -89,6 +89,18 @@ test("a learner checks in by the trainer's QR code; the trainer sees it and mark
   await expect(row(page, learner.fullName)).toHaveAttribute("data-status", "PRESENT");
   await expect(page.getByTestId("count-UNMARKED")).toHaveText("Chưa điểm danh: 0");
 
+  // The trainer reaches the class they teach: from "Lớp học" and from the roster's heading (issue 9: it was a 404).
+  await page.goto("/classes");
+  const taught = page.getByRole("region", { name: "Lớp tôi giảng dạy" });
+  await taught.getByRole("link", { name: c.classTitle }).click();
+  await expect(page.getByRole("heading", { level: 1, name: c.classTitle })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Danh sách học viên" })).toContainText(learnerB.fullName);
+  await expect(page.getByRole("button", { name: /Rút/ })).toHaveCount(0);
+  await page.getByRole("link", { name: "Điểm danh buổi này" }).click();
+  await expect(page).toHaveURL(new RegExp(`/sessions/${c.sessionId}/attendance$`));
+  await page.getByRole("link", { name: c.classTitle }).click();
+  await expect(page).toHaveURL(new RegExp(`/classes/[0-9a-f-]{36}$`));
+
   // The learner's own schedule has the class; their .ics download has the session's event.
   await learnerPhone.goto("/schedule");
   await expect(learnerPhone.getByText(c.classTitle)).toBeVisible();

@@ -41,6 +41,14 @@ test.describe("sign in", () => {
   });
 });
 
+test("the site has an icon (no 404 for the favicon)", async ({ request }) => {
+  for (const path of ["/favicon.ico", "/icon.svg"]) {
+    const r = await request.get(path);
+    expect(r.status(), path).toBe(200);
+    expect(r.headers()["content-type"], path).toMatch(/^image\//);
+  }
+});
+
 test.describe("each role has its own home", () => {
   test("province admin", async ({ page, world }) => {
     await signIn(page, world.users.provinceAdmin!.email, world.password);
@@ -58,6 +66,7 @@ test.describe("each role has its own home", () => {
   test("trainer", async ({ page, world }) => {
     await signIn(page, world.users.trainer!.email, world.password);
     await expect(page.getByRole("heading", { name: "Báo cáo viên" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Lớp tôi giảng dạy" })).toHaveAttribute("href", "/classes#taught");
     await expect(page.getByRole("heading", { name: /Quản trị/ })).toHaveCount(0);
     await expect(page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Đơn vị" })).toHaveCount(0);
   });

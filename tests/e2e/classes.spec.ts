@@ -49,6 +49,18 @@ test("the province admin opens a class; a commune admin nominates within the quo
   await sessionForm.getByRole("button", { name: "Thêm buổi học" }).click();
   await expect(sessionForm.getByRole("status")).toHaveText("Đã lưu buổi học.");
   await expect(page.getByRole("region", { name: "Lịch học" })).toContainText("10/05/2027 08:00–11:30");
+  // A session added by mistake is removed after a question naming it, and the page says so.
+  await sessionForm.getByLabel("Ngày").fill("2027-05-12");
+  await sessionForm.getByLabel("Bắt đầu (giờ:phút)").fill("14:00");
+  await sessionForm.getByLabel("Kết thúc (giờ:phút)").fill("16:00");
+  await sessionForm.getByRole("button", { name: "Thêm buổi học" }).click();
+  await expect(page.getByRole("region", { name: "Lịch học" })).toContainText("12/05/2027 14:00–16:00");
+  await page.getByRole("region", { name: "Lịch học" }).getByRole("listitem").filter({ hasText: "12/05/2027 14:00–16:00" }).getByRole("button", { name: "Xóa buổi học" }).click();
+  const ask = page.getByRole("dialog", { name: /^Xóa buổi học 12\/05\/2027 14:00–16:00\?/ });
+  await expect(ask.getByRole("button", { name: "Quay lại" })).toBeFocused();
+  await ask.getByRole("button", { name: "Xóa buổi học" }).click();
+  await expect(page.getByTestId("announcer")).toContainText("Đã xóa buổi học.");
+  await expect(page.getByRole("region", { name: "Lịch học" })).not.toContainText("12/05/2027");
   expect(await violations(page)).toEqual([]);
   await fitsPhone(page);
 
@@ -74,6 +86,13 @@ test("the province admin opens a class; a commune admin nominates within the quo
   await nominate.getByRole("button", { name: "Cử đi học" }).click();
   await expect(nominate).toContainText(`Vượt chỉ tiêu của ${world.units.communeA.name}: còn 0 chỗ, đề nghị cử 1 người.`);
   await expect(roster.getByRole("row").filter({ hasText: second!.fullName })).toHaveCount(0);
+  // The picker says how many it shows, and finds a person typed without accents.
+  await expect(page.getByTestId("candidates-shown")).toContainText("người phù hợp");
+  await nominate.getByLabel(/Tìm người/).fill(second!.fullName.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase());
+  await nominate.getByRole("button", { name: "Tìm", exact: true }).click();
+  await expect(page).toHaveURL(/\?q=/);
+  await expect(page.getByTestId("candidates-shown")).toHaveText(/^\d+ người phù hợp\.$/);
+  await expect(nominate.getByRole("checkbox", { name: new RegExp(second!.fullName) })).toBeVisible();
 
   // The learner sees the class under «Lớp của tôi» and the notification.
   await page.context().clearCookies();
@@ -85,7 +104,7 @@ test("the province admin opens a class; a commune admin nominates within the quo
   expect(await violations(page)).toEqual([]);
   await fitsPhone(page);
   await page.goto("/notifications");
-  await expect(page.getByRole("heading", { level: 2, name: /Được cử tham gia lớp Lớp chứng thực điện tử đợt 1/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Được cử tham gia Lớp chứng thực điện tử đợt 1" })).toBeVisible();
   await expect(page.getByText("10/05/2027 08:00–11:30, Hội trường UBND tỉnh", { exact: false })).toBeVisible();
   expect(await violations(page)).toEqual([]);
   await fitsPhone(page);

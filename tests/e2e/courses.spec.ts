@@ -70,6 +70,22 @@ test("a trainer creates, fills, reorders from the keyboard and publishes a cours
   const stored = page.getByRole("form", { name: "Sửa bài Bước 1. Tiếp nhận yêu cầu" }).getByRole("textbox", { name: "Nội dung" });
   await expect(stored.locator("strong")).toHaveText("Công chức kiểm tra hồ sơ trên Cổng Dịch vụ công quốc gia.");
 
+  // Deleting a lesson asks first, naming it, then says it is done (issue 9: it ran on one click, silently).
+  await addLesson.getByLabel("Thuộc phần").selectOption({ label: "Phần 1. Căn cứ pháp lý" });
+  await addLesson.getByLabel("Tên bài học").fill("Bài nháp");
+  await addLesson.getByRole("textbox", { name: "Nội dung" }).fill("Sẽ xóa.");
+  await addLesson.getByRole("button", { name: "Thêm bài học" }).click();
+  await expect(addLesson.getByRole("status")).toHaveText("Đã thêm bài học.");
+  await page.locator("summary", { hasText: "Bài nháp" }).click();
+  await page.getByRole("button", { name: "Xóa bài Bài nháp" }).click();
+  const ask = page.getByRole("dialog", { name: "Xóa bài «Bài nháp»? Tiến độ học của học viên ở bài này cũng bị xóa; không hoàn tác được." });
+  await ask.getByRole("button", { name: "Quay lại" }).click();
+  await expect(page.locator("summary", { hasText: "Bài nháp" })).toBeVisible();
+  await page.getByRole("button", { name: "Xóa bài Bài nháp" }).click();
+  await ask.getByRole("button", { name: "Xóa bài Bài nháp" }).click();
+  await expect(page.getByTestId("announcer")).toContainText("Đã xóa bài học.");
+  await expect(page.locator("summary", { hasText: "Bài nháp" })).toHaveCount(0);
+
   // Reorder from the keyboard: lift "Phần 2" with Space, move it up, drop it.
   const order = page.getByRole("region", { name: "Thứ tự" });
   const sections = order.getByRole("list", { name: "Các phần" });
@@ -202,7 +218,16 @@ test("a learner enrols once even when clicking twice, withdraws and enrols again
   await learner.page.goto("/courses");
   await expect(learner.page.getByRole("list", { name: "Khóa học của tôi" }).getByRole("listitem")).toHaveCount(1);
   await learner.page.goto(courseUrl);
+  // Withdrawing asks first (Escape keeps the enrolment), then says what happened.
   await learner.page.getByRole("button", { name: "Rút khỏi khóa học" }).click();
+  const ask = learner.page.getByRole("dialog", { name: /Rút khỏi khóa học «/ });
+  await expect(ask.getByRole("button", { name: "Quay lại" })).toBeFocused();
+  await learner.page.keyboard.press("Escape");
+  await expect(ask).toBeHidden();
+  await expect(learner.page.getByRole("button", { name: "Rút khỏi khóa học" })).toBeFocused();
+  await learner.page.getByRole("button", { name: "Rút khỏi khóa học" }).click();
+  await ask.getByRole("button", { name: "Rút khỏi khóa học" }).click();
+  await expect(learner.page.getByTestId("announcer")).toContainText("Bạn đã rút khỏi khóa học.");
   await expect(learner.page.getByRole("button", { name: "Ghi danh" })).toBeVisible();
   await learner.page.getByRole("button", { name: "Ghi danh" }).click();
   await expect(learner.page.getByRole("button", { name: "Rút khỏi khóa học" })).toBeVisible();

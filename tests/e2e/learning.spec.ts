@@ -33,6 +33,8 @@ test("a learner reads a lesson, marks it done, watches the video to 90 % and com
   await expect(page.getByRole("navigation", { name: "Đường dẫn" }).getByRole("link", { name: c.courseTitle })).toHaveAttribute("href", `/courses/${c.courseId}`);
   await expect(courseBar(page)).toHaveAttribute("aria-valuenow", "0");
 
+  // The hint names the very button there is to press.
+  await expect(page.getByText("bấm nút «Đánh dấu đã học xong» dưới đây")).toBeVisible();
   await page.getByRole("button", { name: "Đánh dấu đã học xong" }).click();
   await expect(page.getByTestId("lesson-done")).toBeVisible();
   await expect(page.getByText("Bạn đã học xong bài này.")).toBeVisible();
@@ -92,6 +94,10 @@ test("a learner reads a lesson, marks it done, watches the video to 90 % and com
   await expect(page.getByTestId("lesson-done")).toBeVisible();
   await expect(page.getByTestId("video-watched")).toHaveText(/Đã xem (9\d|100) %/);
   await expect(courseBar(page)).toHaveAttribute("aria-valuenow", "100");
+
+  // The finished course stays on the learner's home, under "Đã hoàn thành" (issue 9: it disappeared).
+  await page.goto("/");
+  await expect(page.getByRole("list", { name: "Đã hoàn thành" }).getByRole("link", { name: c.courseTitle })).toBeVisible();
 });
 
 test("the trainer previews without recording; a learner of another unit gets 404", async ({ page, world }) => {

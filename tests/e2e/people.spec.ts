@@ -55,6 +55,10 @@ test("a unit admin searches without diacritics, invites a new official, edits an
   await page.getByRole("link", { name: "Xem hồ sơ Nguyễn Văn An" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Nguyễn Văn An" })).toBeVisible();
   await expect(page.getByTestId("account-facts")).toContainText(/Đã gửi thư mời ngày .*chưa được dùng/);
+  // The invitation can be sent again, but not twice in a row.
+  await expect(page.getByText(`Gửi một liên kết mời mới đến ${email}`)).toBeVisible();
+  await page.getByRole("button", { name: "Gửi lại thư mời" }).click();
+  await expect(page.getByRole("region", { name: "Tài khoản" }).getByRole("alert")).toHaveText("Thư mời vừa được gửi. Vui lòng đợi 5 phút rồi gửi lại.");
 
   // The list finds them without diacritics too.
   await page.goto("/people");
@@ -81,7 +85,8 @@ test("a unit admin searches without diacritics, invites a new official, edits an
   // Deactivate them: their open session ends at once.
   const learnerSession = await signedIn(browser, baseURL, learner.email, world.password);
   await page.getByRole("button", { name: "Vô hiệu hóa tài khoản" }).click();
-  await expect(page.getByRole("region", { name: "Tài khoản" }).getByRole("status")).toHaveText("Đã vô hiệu hóa tài khoản.");
+  await page.getByRole("dialog", { name: /Vô hiệu hóa tài khoản của/ }).getByRole("button", { name: "Vô hiệu hóa tài khoản" }).click();
+  await expect(page.getByTestId("announcer")).toContainText("Đã vô hiệu hóa tài khoản.");
   await expect(details).toContainText("Đã vô hiệu hóa");
   await expect(page.getByRole("button", { name: "Kích hoạt lại tài khoản" })).toBeVisible();
   await learnerSession.page.goto("/profile");
@@ -144,7 +149,8 @@ test("a commune admin cannot open or change another commune's official, even wit
 
   // Deactivating another commune's person.
   await page.reload();
-  const active = page.locator("form", { has: page.getByRole("button", { name: "Vô hiệu hóa tài khoản" }) });
+  await page.getByRole("button", { name: "Vô hiệu hóa tài khoản" }).click();
+  const active = page.getByRole("dialog");
   await active.locator('input[name="id"]').evaluate((el, v) => ((el as HTMLInputElement).value = v), other.id);
   await active.getByRole("button", { name: "Vô hiệu hóa tài khoản" }).click();
   await expect(active.getByRole("alert").filter({ hasText: "Không tìm thấy" })).toBeVisible();

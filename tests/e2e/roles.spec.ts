@@ -70,6 +70,7 @@ test("the province admin grants and revokes UNIT_ADMIN, and cannot revoke the la
 
   await page.goto(`/people/${world.users.provinceAdmin!.id}/roles`);
   await page.getByRole("button", { name: `Thu hồi vai trò Quản trị cấp tỉnh tại ${province.name}` }).click();
+  await page.getByRole("dialog", { name: `Thu hồi vai trò Quản trị cấp tỉnh tại ${province.name}?` }).getByRole("button", { name: "Thu hồi" }).click();
   await expect(page.getByTestId("grants").getByRole("alert")).toHaveText(
     "Không thể thu hồi: đây là vai trò quản trị cấp tỉnh cuối cùng. Hãy cấp vai trò này cho người khác trước.",
   );
@@ -83,6 +84,8 @@ test("the province admin grants and revokes UNIT_ADMIN, and cannot revoke the la
   await expect(form.getByRole("status")).toHaveText(`Đã cấp vai trò Quản trị đơn vị tại ${communeB.name}.`);
   const revoke = page.getByRole("button", { name: `Thu hồi vai trò Quản trị đơn vị tại ${communeB.name}` });
   await revoke.click();
+  await page.getByRole("dialog").getByRole("button", { name: "Thu hồi" }).click();
+  await expect(page.getByTestId("announcer")).toContainText(`Đã thu hồi vai trò Quản trị đơn vị tại ${communeB.name}.`);
   await expect(revoke).toHaveCount(0);
   await expect(page.getByTestId("grants")).not.toContainText("Quản trị đơn vị");
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import { cancelClass, decideEnrolment, openClass, removeSession, saveSession, updateClass } from "@/lib/classes/commands";
 import { nominate, quotaLeft, selfEnrolInClass, withdrawFromClass } from "@/lib/classes/nomination";
-import { getClass, listManagedClasses, listMyClasses, listNominatableClasses, nominationCandidates, planItemForNewClass, trainerChoices } from "@/lib/classes/queries";
+import { getClass, listManagedClasses, listMyClasses, listNominatableClasses, listTaughtClasses, nominationCandidates, planItemForNewClass, trainerChoices } from "@/lib/classes/queries";
 import { openClassInput, sessionInput, updateClassInput } from "@/lib/classes/schemas";
 import { db } from "@/lib/db";
 import { listMyNotifications, markRead, unreadCount } from "@/lib/notifications/queries";
@@ -76,6 +76,7 @@ describe("classes isolation", () => {
         expect(["NOT_FOUND", "FORBIDDEN"], `${who} ${name}: ${code}`).toContain(code);
       }
       expect(await listManagedClasses(v), who).toEqual([]);
+      expect(await listTaughtClasses(v), who).toEqual([]);
       expect((await listNominatableClasses(v)).map((c) => c.id), who).not.toContain(w.id);
       expect((await listMyClasses(v)).map((c) => c.id), who).not.toContain(w.id);
       expect(await markRead(v, (await db().notification.findFirstOrThrow({ where: { userId: w.a[0]!.id } })).id), who).toEqual({ changed: 0 });
@@ -103,5 +104,42 @@ describe("classes isolation", () => {
     expect(await codeOf(nominate(w.learnerA, w.id, [w.a[1]!.id]))).toBe("FORBIDDEN");
     // The province admin sees everything.
     expect((await listManagedClasses(w.admin)).map((x) => x.id)).toEqual([w.id]);
+  });
+
+  it("the trainer of a session sees the class they teach, its whole roster and their session's attendance, and runs nothing else", async () => {
+    const w = await world();
+    const trainer = await makeViewer(w.p.agency.id, [{ role: "TRAINER", unitId: w.p.province.id }]);
+    const own = await saveSession(w.admin, sessionInput.parse({ classId: w.id, date: vnDay(22), start: "08:00", end: "10:00", trainerId: trainer.userId }));
+    // Before any session is theirs, the class is not found to them, like to any trainer.
+    const colleague = await makeViewer(w.p.agency.id, [{ role: "TRAINER", unitId: w.p.province.id }]);
+    expect(await codeOf(getClass(colleague, w.id))).toBe("NOT_FOUND");
+    expect(await listTaughtClasses(colleague)).toEqual([]);
+
+    expect((await listTaughtClasses(trainer)).map((c) => c.id)).toEqual([w.id]);
+    const c = await getClass(trainer, w.id);
+    expect(c.access).toBe("teach");
+    expect(c.roster.map((r) => r.userId).sort()).toEqual(w.a.map((x) => x.id).sort());
+    expect(c.quotas).toEqual([]);
+    expect(c.sessions.map((s) => [s.id, s.attendance])).toEqual([
+      [w.sessionId, false],
+      [own.id, true],
+    ]);
+    const before = await state(w.id, [trainer.userId]);
+    for (const [name, call] of Object.entries({
+      nominate: () => nominate(trainer, w.id, [w.a[1]!.id]),
+      nominationCandidates: () => nominationCandidates(trainer, w.id, ""),
+      trainerChoices: () => trainerChoices(trainer, w.id),
+      updateClass: () => updateClass(trainer, updateClassInput.parse({ id: w.id, title: "Đổi", mode: "ONLINE", capacity: "9", enrolOpens: vnDay(-1), enrolCloses: vnDay(9), joinPolicy: "NOMINATED" })),
+      removeSession: () => removeSession(trainer, own.id),
+      approve: () => decideEnrolment(trainer, { enrolmentId: w.enrolments[0]!, approve: true }),
+      withdraw: () => withdrawFromClass(trainer, w.enrolments[0]!),
+    })) {
+      expect(["NOT_FOUND", "FORBIDDEN"], name).toContain(await codeOf(call()));
+    }
+    expect(await state(w.id, [trainer.userId])).toBe(before);
+    // Taken off the session, they no longer see the class.
+    await saveSession(w.admin, sessionInput.parse({ classId: w.id, id: own.id, date: vnDay(22), start: "08:00", end: "10:00" }));
+    expect(await codeOf(getClass(trainer, w.id))).toBe("NOT_FOUND");
+    expect(await listTaughtClasses(trainer)).toEqual([]);
   });
 });

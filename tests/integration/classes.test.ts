@@ -9,7 +9,7 @@ import { listMyNotifications, markRead, unreadCount } from "@/lib/notifications/
 import { classForm, makeClassPlan, makePlanItem, vnDay } from "@/lib/testing/class-factories";
 import { makeCourse, makeEnrolment } from "@/lib/testing/course-factories";
 import { appError } from "@/lib/testing/errors";
-import { makeProvince, makeUser, makeViewer } from "@/lib/testing/factories";
+import { makeProvince, makeUnit, makeUser, makeViewer } from "@/lib/testing/factories";
 
 async function setup(quotas?: (p: Awaited<ReturnType<typeof makeProvince>>) => Record<string, number>) {
   const p = await makeProvince();
@@ -148,7 +148,8 @@ describe("nomination", () => {
     expect(rows.every((e) => e.unitId === p.communeA.id && e.quotaUnitId === p.communeA.id && e.nominatedById === adminA.userId)).toBe(true);
     const n = await db().notification.findFirstOrThrow({ where: { userId: a[0]!.id } });
     expect(n).toMatchObject({ kind: "nominated", link: `/classes/${id}` });
-    expect(n.title).toBe("Được cử tham gia lớp Lớp bồi dưỡng kỹ năng chứng thực điện tử");
+    // The title already says "Lớp": not doubled ("lớp Lớp …").
+    expect(n.title).toBe("Được cử tham gia Lớp bồi dưỡng kỹ năng chứng thực điện tử");
     expect(n.body).toContain("10/05/2027 08:00–11:00, Hội trường");
     const mail = await db().outboxMail.findFirstOrThrow({ where: { to: a[0]!.email } });
     expect(mail.subject).toBe(n.title);
@@ -346,6 +347,24 @@ describe("self-enrolment in a class", () => {
     // The nominate form lists people of the admin's scope, marks who is already in.
     const adminA = await makeViewer(p.communeA.id, [{ role: "UNIT_ADMIN", unitId: p.communeA.id }]);
     const cands = await nominationCandidates(adminA, id, "an");
-    expect(cands.find((c) => c.id === a[0]!.id)?.enrolled).toBe(true);
+    expect(cands.rows.find((c) => c.id === a[0]!.id)?.enrolled).toBe(true);
+  });
+
+  it("the nominate form lists the first 50 with how many matched, searched as the people list is (accent-insensitive, word starts)", async () => {
+    const { p, admin, item } = await setup();
+    const { id } = await open(admin, item.id);
+    const unit = await makeUnit({ name: `Thôn ${p.tag}`, parentId: p.communeA.id });
+    for (let i = 0; i < 52; i++) await makeUser({ unitId: unit.id, fullName: `Phạm Thị Số${String(i).padStart(2, "0")}` });
+    const quyen = await makeUser({ unitId: unit.id, fullName: "Đặng Thị Quyên" });
+    const adminA = await makeViewer(p.communeA.id, [{ role: "UNIT_ADMIN", unitId: p.communeA.id }]);
+    const all = await nominationCandidates(adminA, id, "");
+    expect(all.rows).toHaveLength(50);
+    expect(all.total).toBeGreaterThanOrEqual(53);
+    const some = await nominationCandidates(adminA, id, "pham thi so");
+    expect(some).toMatchObject({ total: 52 });
+    expect(some.rows).toHaveLength(50);
+    // Without accents, by the start of a word; "uyen" inside "Quyên" is not a word start.
+    expect((await nominationCandidates(adminA, id, "dang quyen")).rows.map((r) => r.id)).toEqual([quyen.id]);
+    expect(await nominationCandidates(adminA, id, "uyen")).toMatchObject({ rows: [], total: 0 });
   });
 });

@@ -186,6 +186,10 @@ describe("catalogue", () => {
     expect(page1.total).toBe(2);
     expect(page1.pageCount).toBe(2);
     expect(new Set([...page1.rows, ...page2.rows].map((r) => r.id))).toEqual(new Set([forCity.id, forProvince.id]));
+    // A page past the end is the last page, not an empty "page 99999 of 2".
+    const past = await listCatalogue(w.learnerA, { q: tag, pageSize: 1, page: 99999 });
+    expect(past.page).toBe(2);
+    expect(past.rows.map((r) => r.id)).toEqual(page2.rows.map((r) => r.id));
   });
 
   it("staff see drafts and archived courses of their scope and of the courses they train, filtered by status", async () => {

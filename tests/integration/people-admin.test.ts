@@ -3,7 +3,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import { db, type Prisma, transaction } from "@/lib/db";
 import { translator } from "@/lib/i18n/messages";
-import { NO_PASSWORD_HASH, createPerson, setPersonActive, updateOwnProfile, updatePerson } from "@/lib/people/commands";
+import { INVITE_RESEND_AFTER_MS, NO_PASSWORD_HASH, createPerson, resendInvitation, setPersonActive, updateOwnProfile, updatePerson } from "@/lib/people/commands";
 import { compareNames } from "@/lib/people/name-order";
 import { listPeople, peopleListSql } from "@/lib/people/queries";
 import { createPersonInput, updatePersonInput, type PersonInput } from "@/lib/people/schemas";
@@ -106,12 +106,15 @@ describe("listPeople: scope, filters, pages", () => {
     const admin = await unitAdmin(p.district.id);
     const first = await listPeople(admin, { unitId: unit.id });
     const second = await listPeople(admin, { unitId: unit.id, page: 2 });
-    const third = await listPeople(admin, { unitId: unit.id, page: 3 });
     expect(first).toMatchObject({ total: 30, page: 1, pageSize: 25, pageCount: 2 });
     expect(first.rows).toHaveLength(25);
     expect(second.rows).toHaveLength(5);
-    expect(third.rows).toEqual([]);
-    expect(third.total).toBe(30);
+    // A page past the end is the last page, browsing or searching, never an empty "page 99999 of 2".
+    for (const input of [{ unitId: unit.id }, { unitId: unit.id, q: "ho van" }]) {
+      const past = await listPeople(admin, { ...input, page: 99999 });
+      expect(past).toMatchObject({ total: 30, page: 2, pageCount: 2 });
+      expect(past.rows.map((r) => r.id)).toEqual(second.rows.map((r) => r.id));
+    }
     const seen = [...first.rows, ...second.rows].map((r) => r.id);
     expect(new Set(seen).size).toBe(30);
     const listed = [...first.rows, ...second.rows].map((r) => r.fullName);
@@ -130,7 +133,7 @@ describe("listPeople: scope, filters, pages", () => {
     const expected = [...list].sort(compareNames);
     for (const pageSize of [1, 4, 7]) {
       const seen: string[] = [];
-      for (let page = 1; page <= Math.ceil(list.length / pageSize) + 1; page++) {
+      for (let page = 1; page <= Math.ceil(list.length / pageSize); page++) {
         const result = await listPeople(admin, { unitId: unit.id, page, pageSize });
         expect(result.total).toBe(list.length);
         seen.push(...result.rows.map((r) => r.fullName));
@@ -185,6 +188,40 @@ describe("createPerson", () => {
       },
     });
     expect(await names(admin, { q: "nguyen van an" })).toContain("Nguyễn Văn An");
+  });
+
+  it("sends the invitation again to an account still waiting for it: a new link, the old one closed, audited, not twice in a row, not to outsiders", async () => {
+    const p = await makeProvince();
+    const admin = await unitAdmin(p.communeA.id);
+    const input = personInput(p.communeA.id, { email: `moi.${uniq()}@phuyen.gov.vn` });
+    const created = await createPerson(admin, input);
+    const first = await db().accountToken.findFirstOrThrow({ where: { userId: created.id } });
+    const state = async () => JSON.stringify([await db().accountToken.findMany({ where: { userId: created.id }, orderBy: { createdAt: "asc" } }), await db().outboxMail.count({ where: { to: input.email } })]);
+
+    // At once again: refused, nothing written (a double click).
+    const before = await state();
+    expect(await codeOf(resendInvitation(admin, created.id))).toBe("RATE_LIMITED");
+    // Outsiders: another commune's admin is told "not found"; a learner too.
+    expect(await codeOf(resendInvitation(await unitAdmin(p.communeB.id), created.id, new Date(Date.now() + INVITE_RESEND_AFTER_MS)))).toBe("NOT_FOUND");
+    const learner = await makeViewer(p.communeA.id, [{ role: "LEARNER", unitId: p.communeA.id }]);
+    expect(await codeOf(resendInvitation(learner, created.id, new Date(Date.now() + INVITE_RESEND_AFTER_MS)))).toBe("NOT_FOUND");
+    expect(await state()).toBe(before);
+
+    const later = new Date(first.createdAt.getTime() + INVITE_RESEND_AFTER_MS + 1000);
+    expect(await resendInvitation(admin, created.id, later)).toEqual({ email: input.email });
+    const tokens = await db().accountToken.findMany({ where: { userId: created.id, kind: "INVITE" }, orderBy: { createdAt: "asc" } });
+    expect(tokens).toHaveLength(2);
+    expect(tokens[0]!.expiresAt.getTime()).toBe(later.getTime()); // the first link closed
+    expect(tokens[1]!.expiresAt.getTime()).toBeGreaterThan(later.getTime() + 6 * 24 * 3600_000);
+    expect(await db().outboxMail.count({ where: { to: input.email } })).toBe(2);
+    expect((await auditsBy(admin.userId)).map((a) => [a.action, a.entityId])).toContainEqual(["person.inviteResent", created.id]);
+
+    // Once the account has a password of its own, there is nothing to resend.
+    await db().accountToken.updateMany({ where: { userId: created.id }, data: { usedAt: new Date() } });
+    expect(await codeOf(resendInvitation(admin, created.id, new Date(later.getTime() + 2 * INVITE_RESEND_AFTER_MS)))).toBe("CONFLICT");
+    // An account created with an initial password never had an invitation.
+    const withPassword = await createPerson(admin, personInput(p.communeA.id, { email: `mk.${uniq()}@phuyen.gov.vn` }), "password");
+    expect(await codeOf(resendInvitation(admin, withPassword.id))).toBe("CONFLICT");
   });
 
   it("with an initial password: returned once, stored as argon2, must be changed; no invitation", async () => {

@@ -43,3 +43,10 @@ describe("audit log labels", () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe("one word for one thing", () => {
+  it("a trainer is «Báo cáo viên» everywhere in Vietnamese, never «giảng viên»", () => {
+    const other = Object.entries(vi).filter(([, text]) => /giảng viên/i.test(text));
+    expect(other).toEqual([]);
+  });
+});

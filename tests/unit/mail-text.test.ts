@@ -41,3 +41,28 @@ describe("retry schedule", () => {
     expect(RETRY_DELAY_MIN.reduce((a, b) => a + b, 0) / 60).toBeGreaterThan(20); // ≈ a day of retries
   });
 });
+
+describe("a class named in a sentence", () => {
+  it("says «lớp» once, whether or not the class's title starts with it, in both languages", async () => {
+    const { classNamed } = await import("@/lib/classes/notify");
+    const { translator } = await import("@/lib/i18n/messages");
+    const vi = translator("vi");
+    const en = translator("en");
+    expect(classNamed(vi, "Kỹ năng số")).toEqual({ class: "lớp Kỹ năng số", Class: "Lớp Kỹ năng số" });
+    expect(classNamed(vi, "Lớp bồi dưỡng CCHC")).toEqual({ class: "Lớp bồi dưỡng CCHC", Class: "Lớp bồi dưỡng CCHC" });
+    expect(classNamed(vi, "LỚP chuyên đề").class).toBe("LỚP chuyên đề");
+    expect(classNamed(vi, "Lớpxyz").class).toBe("lớp Lớpxyz");
+    expect(classNamed(en, "Digital skills")).toEqual({ class: "the class Digital skills", Class: "The class Digital skills" });
+    expect(classNamed(en, "Class of 2027").class).toBe("Class of 2027");
+    for (const [t, title] of [[vi, "Lớp A"], [en, "Class A"]] as const) {
+      for (const kind of ["nominated", "waitlisted", "classCancelled", "reminder"] as const) {
+        const text = `${t(`classes.notify.${kind}.title`, { ...classNamed(t, title), code: "X" })} ${t(`classes.notify.${kind}.body`, { ...classNamed(t, title), code: "X", when: "", reason: "", today: "" })}`;
+        expect(foldWords(text), `${kind}: ${text}`).not.toMatch(/\b(lop lop|class class)\b/);
+      }
+    }
+  });
+});
+
+function foldWords(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/^the /, "");
+}

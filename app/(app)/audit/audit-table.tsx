@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { actionLabel, describeData, shortId } from "@/lib/audit/format";
+import { actionLabel, describeData } from "@/lib/audit/format";
 import type { AuditPerson, AuditRow } from "@/lib/audit/queries";
 import { formatVnDate, formatVnTime } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
@@ -36,7 +36,7 @@ export function AuditTable({ rows, t, locale }: { rows: AuditRow[]; t: Translate
                 <Actor row={row} t={t} />
               </td>
               <td className="px-2 py-2 sm:px-3">
-                <Event row={row} t={t} />
+                <Event row={row} t={t} locale={locale} />
               </td>
             </tr>
           ))}
@@ -74,39 +74,45 @@ function PersonName({ person, t }: { person: AuditPerson; t: Translate }) {
 
 function Actor({ row, t }: { row: AuditRow; t: Translate }) {
   if (row.actor) return <PersonName person={row.actor} t={t} />;
-  if (row.actorId) return <span>{t("audit.unknownPerson", { id: shortId(row.actorId) })}</span>;
+  if (row.actorId) return <span>{t("audit.ref.person")}</span>;
   return <span className="text-slate-600">{t("audit.noActor")}</span>;
 }
 
-function Event({ row, t }: { row: AuditRow; t: Translate }) {
-  const { changes, details } = describeData(row.data, t, row.action);
+const ENTITIES = ["Class", "Course", "CourseArea", "TrainingPlan", "ClassSession", "CalendarFeed", "Enrolment", "Import", "User", "Unit"] as const;
+
+/** "Lớp", "Khóa học"…: what kind of object an event is about, never its table's name. */
+function entityLabel(entity: string, t: Translate): string {
+  const known = ENTITIES.find((e) => e === entity);
+  return known ? t(`audit.entity.${known}`) : t("audit.entity.other");
+}
+
+function Event({ row, t, locale }: { row: AuditRow; t: Translate; locale: Locale }) {
+  const { changes, details } = describeData(row.data, { t, locale, names: row.names, action: row.action });
   return (
     <div className="space-y-1">
       <p>
         <span className="font-semibold">{actionLabel(row.action, t)}</span>{" "}
+        {/* The event's code, what the "Loại sự kiện" filter takes. */}
         <code className="text-xs text-slate-600">{row.action}</code>
       </p>
-      {row.subject || row.entityId ? (
+      {row.subject ? (
         <p className="text-slate-700">
-          <span className="text-slate-600">{t("audit.subject")}: </span>
-          {row.subject?.kind === "person" ? (
+          <span className="text-slate-600">{row.subject.kind === "named" ? entityLabel(row.subject.entity, t) : t("audit.subject")}: </span>
+          {row.subject.kind === "person" ? (
             <PersonName person={row.subject.person} t={t} />
-          ) : row.subject?.kind === "unit" ? (
+          ) : row.subject.kind === "unit" ? (
             <Link href={`/units/${row.subject.id}`} className="text-brand-700 underline">
               {row.subject.name}
             </Link>
           ) : (
-            <code className="text-xs">
-              {row.entity ? `${row.entity} ` : ""}
-              {row.entityId}
-            </code>
+            <span>{row.subject.name ?? t("audit.none")}</span>
           )}
         </p>
       ) : null}
       {changes.length > 0 ? (
         <ul className="space-y-0.5">
           {changes.map((c) => (
-            <li key={c.field}>
+            <li key={`${c.field}-${c.before}-${c.after}`}>
               <span className="text-slate-600">{c.field}: </span>
               {c.kind !== "added" ? <span className="text-red-800 line-through decoration-1">{c.before}</span> : null}
               {c.kind === "changed" ? (

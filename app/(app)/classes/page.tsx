@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Section } from "@/components/section";
 import { requireViewer } from "@/lib/auth/session";
 import { hasAnywhere } from "@/lib/auth/viewer";
-import { listManagedClasses, listMyClasses, listNominatableClasses, type ClassRow, type MyClassRow } from "@/lib/classes/queries";
+import { listManagedClasses, listMyClasses, listNominatableClasses, listTaughtClasses, type ClassRow, type MyClassRow } from "@/lib/classes/queries";
 import { formatVnDate, formatVnDateTime } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -40,9 +40,16 @@ export default async function ClassesPage() {
   const viewer = await requireViewer();
   const t = await getT();
   const locale = await getLocale();
-  const [managed, nominatable, mine] = await Promise.all([listManagedClasses(viewer), listNominatableClasses(viewer), listMyClasses(viewer)]);
+  const [managed, nominatable, taught, mine] = await Promise.all([
+    listManagedClasses(viewer),
+    listNominatableClasses(viewer),
+    listTaughtClasses(viewer),
+    listMyClasses(viewer),
+  ]);
   const manages = hasAnywhere(viewer, "class:manage");
   const nominates = hasAnywhere(viewer, "class:nominate") && !manages;
+  // A trainer's sessions may be given them after the role is gone: the list shows whenever it has rows.
+  const teaches = hasAnywhere(viewer, "teach") || taught.length > 0;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("classes.listTitle")}</h1>
@@ -55,6 +62,11 @@ export default async function ClassesPage() {
       {nominates ? (
         <Section id="nominate" title={t("classes.nominateHeading")}>
           <ClassList rows={nominatable} t={t} locale={locale} empty={t("classes.none")} />
+        </Section>
+      ) : null}
+      {teaches ? (
+        <Section id="taught" title={t("classes.teachHeading")}>
+          <ClassList rows={taught} t={t} locale={locale} empty={t("classes.noneTaught")} />
         </Section>
       ) : null}
       <Section id="mine" title={t("classes.mineHeading")}>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ButtonForm, CancelClassForm, ClassForm, NominateForm, SessionForm, type CandidateView } from "@/components/classes/class-forms";
 import { Section } from "@/components/section";
 import { requireViewer } from "@/lib/auth/session";
+import { classNamed } from "@/lib/classes/notify";
 import { getClass, nominationCandidates, trainerChoices, type RosterRow } from "@/lib/classes/queries";
 import { formatVnDate, formatVnRange, utcToVn } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n/messages";
@@ -58,12 +59,12 @@ function Roster({ rows, t, locale, manage, open, caption }: { rows: RosterRow[];
                         action={rejectAction}
                         fields={{ enrolmentId: r.enrolmentId }}
                         label={t("classes.reject")}
-                        tone="danger"
+                        confirm={t("classes.confirmReject", { name: r.fullName })}
                         reason={{ id: `reject-${r.enrolmentId}`, label: t("classes.rejectReason") }}
                       />
                     </>
                   ) : null}
-                  {HOLDING.has(r.status) ? <ButtonForm locale={locale} action={withdrawAction} fields={{ enrolmentId: r.enrolmentId }} label={t("classes.withdrawPerson")} tone="danger" /> : null}
+                  {HOLDING.has(r.status) ? <ButtonForm locale={locale} action={withdrawAction} fields={{ enrolmentId: r.enrolmentId }} label={t("classes.withdrawPerson")} confirm={t("classes.confirmWithdrawPerson", { name: r.fullName })} /> : null}
                 </td>
               ) : null}
             </tr>
@@ -82,18 +83,19 @@ export default async function ClassPage({ params, searchParams }: Props) {
   const locale = await getLocale();
   const manage = c.access === "manage";
   const open = c.status === "OPEN";
+  // Who may act on the roster's rows (approve, withdraw): the manager, and a nominator for their units; a trainer reads it.
+  const rosterActions = open && (manage || c.access === "nominate");
   const qRaw = (await searchParams).q;
   const q = typeof qRaw === "string" ? qRaw.slice(0, 100) : "";
   const mayNominate = open && c.quotas.length > 0;
-  const candidates: CandidateView[] = mayNominate
-    ? (await nominationCandidates(viewer, id, q)).map((p) => ({
+  const found = mayNominate ? await nominationCandidates(viewer, id, q) : { rows: [], total: 0 };
+  const candidates: CandidateView[] = found.rows.map((p) => ({
         id: p.id,
         fullName: p.fullName,
         unitName: p.unitName,
         enrolled: p.enrolled,
         clash: p.clashes.length ? p.clashes.map((x) => `${formatVnRange(x.startsAt, x.endsAt, locale)} (${x.otherClassCode})`).join("; ") : null,
-      }))
-    : [];
+      }));
   const trainers = manage && open ? await trainerChoices(viewer, id) : [];
   const units = manage && open ? (await unitOptionsWith(viewer, "class:manage")).map((u) => ({ id: u.id, name: `${"\u00a0".repeat(u.depth * 2)}${u.name}` })) : [];
   const seated = c.roster.filter((r) => r.status !== "WAITLISTED");
@@ -160,6 +162,13 @@ export default async function ClassPage({ params, searchParams }: Props) {
                 <p className="text-sm">
                   {t("classes.sessionTrainer")}: {s.trainerName ?? t("classes.noTrainer")}
                 </p>
+                {s.attendance ? (
+                  <p className="text-sm">
+                    <Link href={`/sessions/${s.id}/attendance`} className="font-semibold text-brand-700 underline">
+                      {t("classes.takeAttendance")}
+                    </Link>
+                  </p>
+                ) : null}
                 {manage && open ? (
                   <>
                     <details className="rounded-md border border-slate-200 p-2">
@@ -182,7 +191,13 @@ export default async function ClassPage({ params, searchParams }: Props) {
                         />
                       </div>
                     </details>
-                    <ButtonForm locale={locale} action={removeSessionAction} fields={{ sessionId: s.id }} label={t("classes.removeSession")} tone="danger" />
+                    <ButtonForm
+                      locale={locale}
+                      action={removeSessionAction}
+                      fields={{ sessionId: s.id }}
+                      label={t("classes.removeSession")}
+                      confirm={t("classes.confirmRemoveSession", { when: formatVnRange(s.startsAt, s.endsAt, locale) })}
+                    />
                   </>
                 ) : null}
               </li>
@@ -196,7 +211,13 @@ export default async function ClassPage({ params, searchParams }: Props) {
           <div className="mt-2 space-y-2">
             {c.mine ? <p className="font-medium">{t("classes.myStatus", { status: t(`classes.enrolment.${c.mine.status}`) })}</p> : null}
             {c.mine && open && HOLDING.has(c.mine.status) && !firstStarted ? (
-              <ButtonForm locale={locale} action={withdrawAction} fields={{ enrolmentId: c.mine.enrolmentId }} label={t("classes.withdrawSelf")} tone="danger" />
+              <ButtonForm
+                locale={locale}
+                action={withdrawAction}
+                fields={{ enrolmentId: c.mine.enrolmentId }}
+                label={t("classes.withdrawSelf")}
+                confirm={t("classes.confirmWithdrawSelf", { class: classNamed(t, c.title).class })}
+              />
             ) : null}
             {c.canSelfEnrol ? <ButtonForm locale={locale} action={selfEnrolAction} fields={{ classId: c.id }} label={t("classes.selfEnrol")} /> : null}
           </div>
@@ -229,6 +250,11 @@ export default async function ClassPage({ params, searchParams }: Props) {
               {t("classes.searchSubmit")}
             </button>
           </form>
+          <p className="mt-2 text-sm text-slate-700" data-testid="candidates-shown">
+            {found.total > found.rows.length
+              ? t("classes.candidatesCut", { shown: found.rows.length, total: found.total })
+              : t("classes.candidatesAll", { total: found.total })}
+          </p>
           <div className="mt-3">
             <NominateForm locale={locale} action={nominateAction} classId={c.id} candidates={candidates} />
           </div>
@@ -237,11 +263,11 @@ export default async function ClassPage({ params, searchParams }: Props) {
 
       {c.access !== "learner" ? (
         <Section id="roster" title={t("classes.rosterHeading")}>
-          {seated.length === 0 ? <p className="mt-2 text-slate-700">{t("classes.rosterNone")}</p> : <Roster rows={seated} t={t} locale={locale} manage={manage} open={open} caption={t("classes.rosterHeading")} />}
+          {seated.length === 0 ? <p className="mt-2 text-slate-700">{t("classes.rosterNone")}</p> : <Roster rows={seated} t={t} locale={locale} manage={manage} open={rosterActions} caption={t("classes.rosterHeading")} />}
           {waiting.length > 0 ? (
             <>
               <h3 className="mt-4 font-semibold">{t("classes.waitlistHeading")}</h3>
-              <Roster rows={waiting} t={t} locale={locale} manage={manage} open={open} caption={t("classes.waitlistHeading")} />
+              <Roster rows={waiting} t={t} locale={locale} manage={manage} open={rosterActions} caption={t("classes.waitlistHeading")} />
             </>
           ) : null}
         </Section>
@@ -278,7 +304,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
           </Section>
           <Section id="cancel" title={t("classes.cancelHeading")}>
             <div className="mt-3">
-              <CancelClassForm locale={locale} action={cancelClassAction} id={c.id} />
+              <CancelClassForm locale={locale} action={cancelClassAction} id={c.id} title={classNamed(t, c.title).class} />
             </div>
           </Section>
         </>

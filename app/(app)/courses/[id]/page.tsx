@@ -136,7 +136,7 @@ export default async function CoursePage({ params }: Props) {
 
       {enrolment?.status === "ACTIVE" && course.selfEnrol && !enrolment.classId ? (
         <div className="rounded-lg border border-slate-200 bg-white p-4">
-          <WithdrawForm locale={locale} id={id} action={withdrawAction} />
+          <WithdrawForm locale={locale} id={id} action={withdrawAction} title={course.title} />
         </div>
       ) : null}
       {enrolment?.classId ? (

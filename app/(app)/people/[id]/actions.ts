@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/forms/action";
-import { setPersonActive, updatePerson } from "@/lib/people/commands";
-import { setPersonActiveInput, updatePersonInput } from "@/lib/people/schemas";
+import { resendInvitation, setPersonActive, updatePerson } from "@/lib/people/commands";
+import { personIdInput, setPersonActiveInput, updatePersonInput } from "@/lib/people/schemas";
 
 export const updatePersonAction = formAction(updatePersonInput, async (viewer, { id, ...input }) => {
   const { changed } = await updatePerson(viewer, id, input);
@@ -19,3 +19,9 @@ export const setPersonActiveAction = formAction(setPersonActiveInput, async (vie
   if (!result.changed) return { messageKey: "people.statusUnchanged" };
   return { messageKey: active ? "people.reactivated" : "people.deactivated" };
 }, { name: "person.setActive" });
+
+export const resendInvitationAction = formAction(personIdInput, async (viewer, { id }) => {
+  const { email } = await resendInvitation(viewer, id);
+  revalidatePath(`/people/${id}`);
+  return { messageKey: "people.inviteResent", params: { email } };
+}, { name: "person.inviteResent" });

@@ -10,7 +10,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { idOr404, orNotFound } from "@/lib/pages";
 import { canManageAccount } from "@/lib/people/access";
 import { getPerson, getPersonAccount, unitOptions } from "@/lib/people/queries";
-import { EditPersonForm, PersonActiveForm } from "./person-forms";
+import { EditPersonForm, PersonActiveForm, ResendInvitationForm } from "./person-forms";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -63,7 +63,10 @@ export default async function PersonPage({ params }: Props) {
         <Section id="account" title={t("people.account")}>
           <AccountFacts account={account} t={t} locale={locale} />
           {manage && id !== viewer.userId && !(anonymised && !person.active) ? (
-            <PersonActiveForm locale={locale} id={id} active={person.active} />
+            <PersonActiveForm locale={locale} id={id} active={person.active} name={person.fullName} />
+          ) : null}
+          {manage && person.active && !anonymised && account.invitation && !account.invitation.usedAt && !account.lastSignInAt ? (
+            <ResendInvitationForm locale={locale} id={id} email={person.email} />
           ) : null}
           {canUpdate && !manage && !anonymised ? <p className="mt-3 text-sm text-slate-700">{t("people.accountLocked")}</p> : null}
         </Section>

@@ -1,5 +1,6 @@
 "use client";
 
+import { ConfirmAction } from "@/components/confirm-action";
 import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/components/form-status";
 import { PersonFields, type PersonValues } from "@/components/people/person-fields";
@@ -7,7 +8,7 @@ import type { UnitChoice } from "@/components/unit-select";
 import { idleForm } from "@/lib/forms/state";
 import { useFormValues } from "@/lib/forms/use-form-values";
 import { translator, type Locale } from "@/lib/i18n/messages";
-import { setPersonActiveAction, updatePersonAction } from "./actions";
+import { resendInvitationAction, setPersonActiveAction, updatePersonAction } from "./actions";
 
 type EditProps = {
   locale: Locale;
@@ -46,28 +47,54 @@ export function EditPersonForm({ locale, id, person, unitName, units, accountEdi
   );
 }
 
-export function PersonActiveForm({ locale, id, active }: { locale: Locale; id: string; active: boolean }) {
+export function PersonActiveForm({ locale, id, active, name }: { locale: Locale; id: string; active: boolean; name: string }) {
   const t = translator(locale);
   const [state, action] = useActionState(setPersonActiveAction, idleForm);
+  if (active) {
+    // Deactivating locks the person out: asked first, then said.
+    return (
+      <div className="mt-4 space-y-2 border-t border-slate-100 pt-4">
+        <p className="text-sm text-slate-700" id="active-hint">
+          {t("people.deactivateHint")}
+        </p>
+        <ConfirmAction
+          locale={locale}
+          action={setPersonActiveAction}
+          fields={{ id, active: "false" }}
+          label={t("people.deactivate")}
+          question={t("people.confirmDeactivate", { name })}
+          describedBy="active-hint"
+        />
+      </div>
+    );
+  }
   return (
     <form action={action} className="mt-4 space-y-2 border-t border-slate-100 pt-4" noValidate>
       <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="active" value={active ? "false" : "true"} />
+      <input type="hidden" name="active" value="true" />
       <p className="text-sm text-slate-700" id="active-hint">
-        {active ? t("people.deactivateHint") : t("people.reactivateHint")}
+        {t("people.reactivateHint")}
       </p>
       <FormMessage state={state} />
-      <button
-        type="submit"
-        aria-describedby="active-hint"
-        className={
-          active
-            ? "rounded-md border border-red-700 bg-white px-4 py-2 font-semibold text-red-800 hover:bg-red-50"
-            : "rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-        }
-      >
-        {active ? t("people.deactivate") : t("people.reactivate")}
+      <button type="submit" aria-describedby="active-hint" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+        {t("people.reactivate")}
       </button>
+    </form>
+  );
+}
+
+/** "Gửi lại thư mời", for an account whose invitation was never used. */
+export function ResendInvitationForm({ locale, id, email }: { locale: Locale; id: string; email: string }) {
+  const t = translator(locale);
+  const [state, action] = useActionState(resendInvitationAction, idleForm);
+  return (
+    <form action={action} className="mt-4 space-y-2 border-t border-slate-100 pt-4" noValidate>
+      <input type="hidden" name="id" value={id} />
+      <p className="text-sm text-slate-700" id="resend-hint">
+        {t("people.resendInviteHint", { email })}
+      </p>
+      <FormMessage state={state} />
+      <SubmitButton label={t("people.resendInvite")} pendingLabel={t("form.saving")} />
     </form>
   );
 }

@@ -34,6 +34,8 @@ export const common: Record<keyof typeof vi, string> = {
   "unitKind.OTHER": "Other",
   "form.saving": "Saving…",
   "form.fixErrors": "Please correct the marked fields.",
+  "confirm.cancel": "Go back",
+  "announcer.close": "Close",
   "form.required": "(required)",
   "validation.required": "This field is required.",
   "validation.tooShort": "At least {min} characters.",

@@ -23,4 +23,6 @@ export const home: Record<keyof typeof vi, string> = {
   "home.learner.continue": "In progress",
   "home.learner.noCourses": "You have no course under way. Browse the catalogue to enrol.",
   "home.learner.catalogue": "Browse the course catalogue",
+  "home.learner.finished": "Completed",
+  "home.trainer.classes": "Classes I teach",
 };

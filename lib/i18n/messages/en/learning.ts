@@ -12,7 +12,7 @@ export const learning: Record<keyof typeof vi, string> = {
   "learning.done": "Done",
   "learning.doneOn": "You have finished this lesson.",
   "learning.markDone": "Mark as done",
-  "learning.markDoneHint": "When you have gone through the content, press the button below: “I have finished this lesson”.",
+  "learning.markDoneHint": "When you have gone through the content, press “{button}” below.",
   "learning.markingDone": "Saving…",
   "learning.markDoneFailed": "Not saved yet. Please check your connection and try again.",
   "learning.previous": "Previous lesson",

@@ -126,6 +126,7 @@ export const plans: Record<keyof typeof vi, string> = {
   "plans.deleteItemHint": "The item and all its quotas are deleted; the items after it are renumbered.",
   "plans.deleteItemSubmit": "Delete the item",
   "plans.itemDeleted": "The item was deleted.",
+  "plans.confirmDeleteItem": "Delete “{title}” from the plan?",
   // Quotas
   "plans.quotasHeading": "Quotas by unit",
   "plans.quotasHint": "How many participants each unit may send. Together they may not exceed the item's participants. Enter 0 to remove a unit's quota.",

@@ -15,6 +15,7 @@ export const roles: Record<keyof typeof vi, string> = {
   "roles.revoke": "Revoke",
   "roles.revokeLabel": "Revoke the role {role} at {unit}",
   "roles.revoked": "The role {role} at {unit} was revoked.",
+  "roles.confirmRevoke": "Revoke the role {role} at {unit}?",
   "roles.grant": "Grant a role",
   "roles.grantIntro": "The role applies to the chosen unit and all its subordinate units, from the person's next page load.",
   "roles.grantSubmit": "Grant role",

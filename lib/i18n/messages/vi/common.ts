@@ -32,6 +32,8 @@ export const common = {
   "unitKind.OTHER": "Khác",
   "form.saving": "Đang lưu…",
   "form.fixErrors": "Vui lòng sửa các lỗi được đánh dấu.",
+  "confirm.cancel": "Quay lại",
+  "announcer.close": "Đóng",
   "form.required": "(bắt buộc)",
   "validation.required": "Trường này là bắt buộc.",
   "validation.tooShort": "Cần ít nhất {min} ký tự.",

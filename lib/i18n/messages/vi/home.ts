@@ -21,4 +21,6 @@ export const home = {
   "home.learner.continue": "Đang học",
   "home.learner.noCourses": "Bạn chưa có khóa học nào đang học. Hãy xem danh mục để ghi danh.",
   "home.learner.catalogue": "Xem danh mục khóa học",
+  "home.learner.finished": "Đã hoàn thành",
+  "home.trainer.classes": "Lớp tôi giảng dạy",
 } as const;

@@ -10,7 +10,7 @@ export const learning = {
   "learning.done": "Đã học xong",
   "learning.doneOn": "Bạn đã học xong bài này.",
   "learning.markDone": "Đánh dấu đã học xong",
-  "learning.markDoneHint": "Khi đã đọc hết nội dung, bấm nút dưới đây: «Tôi đã học xong bài này».",
+  "learning.markDoneHint": "Khi đã đọc hết nội dung, bấm nút «{button}» dưới đây.",
   "learning.markingDone": "Đang lưu…",
   "learning.markDoneFailed": "Chưa lưu được. Vui lòng kiểm tra kết nối và thử lại.",
   "learning.previous": "Bài trước",

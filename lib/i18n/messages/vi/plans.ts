@@ -124,6 +124,7 @@ export const plans = {
   "plans.deleteItemHint": "Nội dung và toàn bộ chỉ tiêu của nó sẽ bị xóa; các nội dung sau được đánh số lại.",
   "plans.deleteItemSubmit": "Xóa nội dung",
   "plans.itemDeleted": "Đã xóa nội dung.",
+  "plans.confirmDeleteItem": "Xóa nội dung «{title}» khỏi kế hoạch?",
   // Quotas
   "plans.quotasHeading": "Chỉ tiêu theo đơn vị",
   "plans.quotasHint": "Số học viên mỗi đơn vị được cử. Tổng chỉ tiêu không được vượt số học viên của nội dung. Nhập 0 để bỏ chỉ tiêu của một đơn vị.",

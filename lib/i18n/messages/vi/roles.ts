@@ -13,6 +13,7 @@ export const roles = {
   "roles.revoke": "Thu hồi",
   "roles.revokeLabel": "Thu hồi vai trò {role} tại {unit}",
   "roles.revoked": "Đã thu hồi vai trò {role} tại {unit}.",
+  "roles.confirmRevoke": "Thu hồi vai trò {role} tại {unit}?",
   "roles.grant": "Cấp vai trò",
   "roles.grantIntro": "Vai trò có hiệu lực tại đơn vị được chọn và mọi đơn vị trực thuộc, ngay từ lần mở trang tiếp theo của người được cấp.",
   "roles.grantSubmit": "Cấp vai trò",

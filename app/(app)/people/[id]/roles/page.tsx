@@ -75,6 +75,7 @@ export default async function PersonRolesPage({ params }: Props) {
                             locale={locale}
                             grantId={g.id}
                             label={t("roles.revokeLabel", { role: t(`role.${g.role}`), unit: unitName })}
+                            question={t("roles.confirmRevoke", { role: t(`role.${g.role}`), unit: unitName })}
                           />
                         ) : null}
                       </td>

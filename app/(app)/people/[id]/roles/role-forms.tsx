@@ -1,5 +1,6 @@
 "use client";
 
+import { ConfirmAction } from "@/components/confirm-action";
 import { useActionState, useState } from "react";
 import { Field } from "@/components/field";
 import { FormMessage, SubmitButton } from "@/components/form-status";
@@ -66,20 +67,7 @@ export function GrantRoleForm({ locale, userId, options }: { locale: Locale; use
   );
 }
 
-export function RevokeGrantForm({ locale, grantId, label }: { locale: Locale; grantId: string; label: string }) {
+export function RevokeGrantForm({ locale, grantId, label, question }: { locale: Locale; grantId: string; label: string; question: string }) {
   const t = translator(locale);
-  const [state, action] = useActionState(revokeRoleAction, idleForm);
-  return (
-    <form action={action} className="space-y-1" noValidate>
-      <input type="hidden" name="grantId" value={grantId} />
-      <button
-        type="submit"
-        aria-label={label}
-        className="rounded-md border border-red-700 px-3 py-1 text-sm font-semibold text-red-800 hover:bg-red-50"
-      >
-        {t("roles.revoke")}
-      </button>
-      {state.status === "error" ? <FormMessage state={state} /> : null}
-    </form>
-  );
+  return <ConfirmAction locale={locale} action={revokeRoleAction} fields={{ grantId }} label={t("roles.revoke")} buttonLabel={label} question={question} size="small" />;
 }

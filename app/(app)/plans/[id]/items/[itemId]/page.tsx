@@ -107,7 +107,7 @@ export default async function PlanItemPage({ params }: Props) {
       </Section>
 
       <div className="rounded-lg border border-red-200 bg-white p-5">
-        <DeleteItemForm locale={locale} action={deleteItemAction} itemId={item.id} approved={approved} minReason={MIN_REASON} />
+        <DeleteItemForm locale={locale} action={deleteItemAction} itemId={item.id} title={item.title} approved={approved} minReason={MIN_REASON} />
       </div>
     </div>
   );
