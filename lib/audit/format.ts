@@ -1,6 +1,6 @@
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { vi, type MessageKey } from "@/lib/i18n/messages/vi";
-import { formatVnDate, formatVnDateTime } from "@/lib/i18n/format";
+import { formatNumber, formatVnDate, formatVnDateTime } from "@/lib/i18n/format";
 
 /** What anonymisation leaves in place of a person's contact data inside the log (lib/audit/redact.ts). */
 export const REDACTED = "[redacted]";
@@ -198,7 +198,7 @@ function refName(kind: RefKind, id: Json, ctx: Context): string {
 }
 
 function number(n: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB").format(n);
+  return formatNumber(n, locale);
 }
 
 function translated(prefixes: string[], value: string, ctx: Context): string | null {
