@@ -41,7 +41,7 @@ const config = [
     rules: { "no-restricted-syntax": ["error", ...dbSyntax, ...txSyntax, ...rolesSyntax] },
   },
   {
-    files: ["lib/**", "app/api/health/**"],
+    files: ["lib/**", "app/api/health/**", "instrumentation.ts"],
     rules: { "no-restricted-imports": ["error", { paths: [noFactories] }], "no-restricted-syntax": ["error", ...txSyntax] },
   },
   {
