@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/db";
+import type { Prisma, PrismaClient } from "@/lib/db";
 
 /**
  * Sign-in throttling (ASVS 6.1.1, 6.3.1; docs/decisions/024).
@@ -130,7 +130,7 @@ export async function attemptSucceeded(client: PrismaClient, email: string, keys
 }
 
 /** Every sign-in counter of the account, from any address (a right password, a reset link). */
-export async function clearFailures(client: PrismaClient, email: string): Promise<void> {
+export async function clearFailures(client: PrismaClient | Prisma.TransactionClient, email: string): Promise<void> {
   const prefix = `pair:${email.toLowerCase()}|`;
   await client.$executeRaw`
     DELETE FROM "LoginThrottle"

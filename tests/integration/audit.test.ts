@@ -227,7 +227,7 @@ describe("redaction", () => {
   it("happens only inside the anonymisation transaction, and the permission ends with it", async () => {
     const p = await makeProvince();
     const person = await makeUser({ unitId: p.communeA.id, fullName: `Phan Văn Rời ${p.tag}` });
-    const mention = await makeAuditEvent({ action: `test${p.tag.toLowerCase()}.mention`, unitId: p.communeA.id, data: { note: `Đã mời ${person.fullName}` } });
+    const mention = await makeAuditEvent({ action: `test${p.tag.toLowerCase()}.mention`, unitId: p.communeA.id, data: { userId: person.id, note: `Đã mời ${person.fullName}` } });
     const unrelated = await makeAuditEvent({ action: `test${p.tag.toLowerCase()}.unrelated`, unitId: p.communeA.id, data: { note: "không liên quan" } });
 
     // The redaction flag is switched off again before redactAuditMentions returns: a later update in
@@ -238,11 +238,11 @@ describe("redaction", () => {
         await tx.auditEvent.update({ where: { id: unrelated.id }, data: { data: { note: "sửa lén" } } });
       }),
     ).rejects.toThrow(/append-only/);
-    expect((await db().auditEvent.findUniqueOrThrow({ where: { id: mention.id } })).data).toEqual({ note: `Đã mời ${person.fullName}` });
+    expect((await db().auditEvent.findUniqueOrThrow({ where: { id: mention.id } })).data).toEqual({ userId: person.id, note: `Đã mời ${person.fullName}` });
 
     const admin = await makeViewer(p.agency.id, [{ role: "PROVINCE_ADMIN", unitId: p.province.id }]);
     const result = await anonymisePerson(admin, { id: person.id, confirmName: person.fullName });
-    expect((await db().auditEvent.findUniqueOrThrow({ where: { id: mention.id } })).data).toEqual({ note: `Đã mời ${result.fullName}` });
+    expect((await db().auditEvent.findUniqueOrThrow({ where: { id: mention.id } })).data).toEqual({ userId: person.id, note: `Đã mời ${result.fullName}` });
     // After it, on every pooled connection, updates are refused again.
     for (let i = 0; i < 12; i++) {
       await expect(db().auditEvent.update({ where: { id: unrelated.id }, data: { action: `x${uniq()}` } })).rejects.toThrow(/append-only/);
