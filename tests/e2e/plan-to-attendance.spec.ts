@@ -112,6 +112,7 @@ test("plan item with quotas → class → two nominations → a QR check-in → 
   expect(checkinUrl).toMatch(/\/checkin\/[0-9a-f-]{36}\?t=/);
   const learnerPhone = await phone(browser, baseURL, learner.email, world.password);
   await learnerPhone.goto(checkinUrl!);
+  await learnerPhone.getByRole("button", { name: "Xác nhận có mặt" }).click();
   await expect(learnerPhone.getByRole("heading", { level: 1, name: "Đã điểm danh" })).toBeVisible();
   await learnerPhone.goto("/notifications");
   await expect(learnerPhone.getByRole("heading", { level: 2, name: `Lớp Lớp số hóa hồ sơ ${tag} có thay đổi` })).toBeVisible();

@@ -1,5 +1,6 @@
 import { actingViewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { assertSameOrigin } from "@/lib/http/same-origin";
 import { getT } from "@/lib/i18n/server";
 import { exportOwnData } from "@/lib/privacy/export";
 import { vnToday } from "@/lib/audit/time";
@@ -9,12 +10,15 @@ export const dynamic = "force-dynamic";
 const PRIVATE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
 
 /**
- * GET /api/me/data: everything the system keeps about the signed-in person, as a JSON download
+ * POST /api/me/data: everything the system keeps about the signed-in person, as a JSON download
  * (Law 91/2025/QH15, right of access). Only ever the viewer's own data: there is no id to forge.
+ * A POST from our own page (the download is audited and counted against an hourly limit: no state
+ * change on GET, docs/decisions/052); GET answers 405.
  */
-export async function GET() {
+export async function POST(request: Request) {
   const t = await getT();
   try {
+    assertSameOrigin(request);
     // Signed in, and not still on a password someone else chose (lib/auth/session.ts).
     const viewer = await actingViewer();
     const data = await exportOwnData(viewer);
