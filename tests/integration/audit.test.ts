@@ -221,6 +221,22 @@ describe("the log cannot be edited", () => {
     ).rejects.toThrow(refused);
     expect(await db().auditEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({ action: event.action, data: { name: "gốc" } });
   });
+
+  it("the database refuses TRUNCATE too, redaction flag or not", async () => {
+    const p = await makeProvince();
+    const event = await makeAuditEvent({ action: `test${p.tag.toLowerCase()}.truncate`, unitId: p.communeA.id });
+    // Inside a transaction that never commits: were the trigger missing, nothing would be lost.
+    const attempt = (redact: boolean) =>
+      db().$transaction(async (tx) => {
+        await tx.$executeRaw`SET LOCAL lock_timeout = '20s'`;
+        if (redact) await tx.$executeRaw`SET LOCAL taphuan.audit_redact = 'on'`;
+        await tx.$executeRaw`TRUNCATE "AuditEvent"`;
+        throw new Error("TRUNCATE went through");
+      });
+    await expect(attempt(false)).rejects.toThrow(/append-only/);
+    await expect(attempt(true)).rejects.toThrow(/append-only/);
+    expect(await db().auditEvent.findUnique({ where: { id: event.id } })).not.toBeNull();
+  });
 });
 
 describe("redaction", () => {
