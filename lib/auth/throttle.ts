@@ -114,11 +114,13 @@ export async function claimAttempt(client: PrismaClient, keys: Key[], now = new 
 }
 
 /**
- * The password was right: the account's counters (from this address and from all) are cleared,
- * and the address gives back the failure counted in advance.
+ * The password was right: the account's counters from this address and from all addresses are
+ * cleared, and the address gives back the failure counted in advance. Other addresses keep their
+ * own counts: the owner signing in does not lift a stranger's wait.
  */
 export async function attemptSucceeded(client: PrismaClient, email: string, keys: Key[]): Promise<void> {
-  await clearFailures(client, email);
+  const own = keys.filter((k) => k.kind !== "ip").map((k) => k.key);
+  await client.$executeRaw`DELETE FROM "LoginThrottle" WHERE "key" = ANY(${own}::text[])`;
   for (const k of keys) {
     if (k.kind !== "ip") continue;
     const free = (THROTTLE.freeFailures + 1) * k.scale; // below this count the key imposes no wait

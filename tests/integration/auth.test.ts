@@ -101,11 +101,17 @@ describe("sign-in", () => {
     expect(account.lockedUntil!.getTime() - Date.now()).toBeLessThanOrEqual(THROTTLE.accountCeilingMs);
     const home = ip();
     expect(await signIn(email, TEST_PASSWORD, home)).toEqual({ ok: true, id: admin.id });
-    // The stranger's addresses each still carry their own count.
+    // A stranger locked out from their address stays locked after the owner signs in, and the
+    // owner signs in from elsewhere all the same.
     const stranger = ip();
     await signIn(email, "doan", stranger);
-    for (let i = 0; i < 12; i++) await signIn(email, `doan-${i}`, stranger);
-    expect(await signIn(email, TEST_PASSWORD, ip())).toEqual({ ok: true, id: admin.id });
+    await db().loginThrottle.update({ where: { key: pairKey(email, stranger) }, data: { failures: THROTTLE.lockAt - 1, lockedUntil: null } });
+    await signIn(email, "doan-lan-cuoi", stranger); // the 10th: locked for the full period
+    const locked = await signIn(email, TEST_PASSWORD, stranger);
+    expect(!locked.ok && locked.error).toMatch(/^LOCKED:\d+$/);
+    expect(await signIn(email, TEST_PASSWORD, home)).toEqual({ ok: true, id: admin.id });
+    const still = await signIn(email, TEST_PASSWORD, stranger);
+    expect(!still.ok && still.error).toMatch(/^LOCKED:\d+$/);
   });
 
   it("also throttles one IP trying many accounts", async () => {
