@@ -1,10 +1,23 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { authorizeCredentials } from "@/lib/auth/options";
 import { THROTTLE, accountKey, ipKey, pairKey } from "@/lib/auth/throttle";
 import { endSessions } from "@/lib/auth/sign-out";
 import { loadViewer, viewerOfSession } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { TEST_PASSWORD, makeProvince, makeUser, uniq } from "@/lib/testing/factories";
+
+/** Counts the passwords actually evaluated (the real argon2 check runs; only the count is added). */
+const evaluations = vi.hoisted(() => ({ count: 0 }));
+vi.mock("@/lib/auth/password", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/auth/password")>();
+  return {
+    ...real,
+    verifyPassword: (...args: Parameters<typeof real.verifyPassword>) => {
+      evaluations.count++;
+      return real.verifyPassword(...args);
+    },
+  };
+});
 
 const signIn = (email: string, password: string, ip: string | null = null) =>
   authorizeCredentials({ email, password }, ip).then(
@@ -74,7 +87,10 @@ describe("sign-in", () => {
     const p = await makeProvince();
     const user = await makeUser({ unitId: p.communeA.id });
     const address = ip();
+    evaluations.count = 0;
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => signIn(user.email, i === 19 ? TEST_PASSWORD : `doan-${i}`, address)));
+    // The passwords actually checked, not only the answers given.
+    expect(evaluations.count).toBeLessThanOrEqual(THROTTLE.freeFailures + 1);
     const evaluated = results.filter((r) => r.ok || r.error.startsWith("WRONG_CREDENTIALS"));
     const refused = results.filter((r) => !r.ok && r.error.startsWith("LOCKED:"));
     expect(evaluated.length).toBeLessThanOrEqual(THROTTLE.freeFailures + 1);
