@@ -192,8 +192,12 @@ export async function parseCsv(text: string, separator = detectSeparator(text)):
 
   const sep = separator.charCodeAt(0);
   let separatorsInLine = 0;
-  for (let at = 0; at < text.length && !refused && !failure; at += CSV_CHUNK_CHARS) {
-    const chunk = text.slice(at, at + CSV_CHUNK_CHARS);
+  for (let at = 0, end = 0; at < text.length && !refused && !failure; at = end) {
+    end = Math.min(at + CSV_CHUNK_CHARS, text.length);
+    // Never split a surrogate pair (an emoji) between two pieces.
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff && end < text.length) end++;
+    const chunk = text.slice(at, end);
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk.charCodeAt(i);
       if (c === 10 || c === 13) separatorsInLine = 0;

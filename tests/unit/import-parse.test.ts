@@ -132,6 +132,12 @@ describe("CSV", () => {
     }
   });
 
+  it("keeps a character outside the BMP whole where the text is cut into pieces", async () => {
+    const cell = `${"x".repeat(16 * 1024 - 3)}😀y`; // the emoji straddles the first cut
+    const table = await parseCsv(`a\n${cell}\n`, ",");
+    expect(table[1]!.cells[0]).toBe(cell.normalize("NFC"));
+  });
+
   it("numbers rows as a spreadsheet does, blank lines and line breaks in quotes included", async () => {
     const table = await parseCsv('a,b\n\n\nx,y\n"q\nq",z\n\nw,v\n', ",");
     expect(table.map((r) => r.line)).toEqual([1, 4, 5, 7]);
