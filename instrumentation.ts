@@ -1,6 +1,6 @@
 /**
  * Next.js calls register() once when a server process starts, in the Node.js runtime only and never
- * during `next build`. It starts:
+ * during `next build`. It installs the peer-address header (lib/http/peer.ts), then starts:
  * - the sweep of abandoned uploads (lib/courses/files.ts, docs/decisions/061): now, then hourly;
  * - the job runner (lib/jobs/queue.ts, docs/decisions/073): every minute it queues tomorrow's
  *   session reminders and runs the jobs that are due;
@@ -14,6 +14,9 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  // First: the client address comes from the socket, not from a header the client wrote.
+  const { installPeerHeader } = await import("./lib/http/peer");
+  installPeerHeader();
   const warningsFile = process.env.TAPHUAN_WARNINGS_FILE?.trim();
   if (warningsFile) {
     const { appendFileSync } = await import("node:fs");

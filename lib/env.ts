@@ -1,3 +1,6 @@
+import { randomBytes } from "node:crypto";
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { z } from "zod";
 
 /** An optional text setting: unset and blank are the same. */
@@ -50,14 +53,37 @@ const schema = z.object({
 });
 
 export type Env = z.infer<typeof schema>;
+
+/**
+ * The session secret of a development or test installation: 32 random bytes in
+ * `<data dir>/../nextauth-secret` (the file `npm run demo` keeps), created on first use. Created
+ * under a temporary name and linked into place, so parallel processes (test workers) all read the
+ * same complete value. docs/decisions/023.
+ */
+export function localSecret(raw: Readonly<Record<string, string | undefined>>): string {
+  const dataDir = path.resolve(raw.TAPHUAN_DATA_DIR?.trim() || path.join(process.cwd(), ".data", "pglite"));
+  const file = path.join(path.dirname(dataDir), "nextauth-secret");
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.${randomBytes(6).toString("hex")}`;
+  writeFileSync(temp, randomBytes(32).toString("hex"), { mode: 0o600 });
+  try {
+    linkSync(temp, file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+  } finally {
+    unlinkSync(temp);
+  }
+  return readFileSync(file, "utf8").trim();
+}
 let cached: Env | undefined;
 
 export function env(): Env {
   if (cached) return cached;
   const raw = { ...process.env };
-  if (!raw.NEXTAUTH_SECRET && raw.NODE_ENV !== "production") {
-    // Development and tests only; production must configure its own secret.
-    raw.NEXTAUTH_SECRET = "taphuan-development-secret-not-for-production-use";
+  if (!raw.NEXTAUTH_SECRET?.trim() && raw.NODE_ENV !== "production") {
+    // Development and tests: a random secret kept beside the data, never one written in the code.
+    // Production must configure its own (the schema refuses to start without it).
+    raw.NEXTAUTH_SECRET = localSecret(raw);
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {

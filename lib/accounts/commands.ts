@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { clearFailures, recordFailure, throttleKeys, throttleWait } from "@/lib/auth/throttle";
+import { attemptSucceeded, claimAttempt, clearFailures, throttleKeys } from "@/lib/auth/throttle";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db, type Prisma, transaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -27,6 +27,14 @@ function passwordProblem(password: string, person: { email: string; fullName: st
 }
 
 /**
+ * A new password ends every credential that the old one stood behind: the private calendar feed
+ * (its link may have been copied with the account) stops working, and the person makes a new one.
+ */
+async function revokeCalendarFeed(tx: Prisma.TransactionClient, userId: string): Promise<void> {
+  await tx.calendarFeed.deleteMany({ where: { userId } });
+}
+
+/**
  * Every link still open for the user (or only those of `kind`) stops working now: the password
  * just changed, the e-mail they were sent to changed, or a newer reset link replaces them.
  */
@@ -46,7 +54,8 @@ const AUDIT = {
  * Sets the password of the link's account: the token must exist for this purpose, be unused and
  * unexpired, and the account active. Then, in one transaction: the token is marked used (only if
  * still unused, so two concurrent submissions cannot both succeed), the password set, a pending
- * forced change cleared, `sessionVersion` raised (other sessions end), other open links expired.
+ * forced change cleared, `sessionVersion` raised (other sessions end), other open links expired,
+ * the calendar feed revoked.
  */
 async function setPasswordByLink(kind: LinkKind, input: { token: string; password: string }, meta: Meta): Promise<void> {
   const now = meta.now ?? new Date();
@@ -80,6 +89,7 @@ async function setPasswordByLink(kind: LinkKind, input: { token: string; passwor
     });
     if (updated.count !== 1) throw invalidLink();
     await expireOpenLinks(tx, user.id, now);
+    await revokeCalendarFeed(tx, user.id);
     await recordAudit(tx, {
       actorId: user.id,
       action: AUDIT[kind].done,
@@ -159,9 +169,10 @@ export async function changeOwnPassword(viewer: Viewer, input: ChangePasswordInp
   const now = meta.now ?? new Date();
   const ip = meta.ip ?? null;
   const keys = throttleKeys(viewer.email, ip);
-  const wait = await throttleWait(db(), keys, now);
-  if (wait > 0) {
-    throw new AppError("RATE_LIMITED", "accounts.password.locked", { field: "current", params: { minutes: Math.ceil(wait / 60_000) } });
+  // Counted before the current password is checked, as at sign-in (lib/auth/throttle.ts).
+  const attempt = await claimAttempt(keys, now);
+  if (!attempt.allowed) {
+    throw new AppError("RATE_LIMITED", "accounts.password.locked", { field: "current", params: { minutes: Math.ceil(attempt.waitMs / 60_000) } });
   }
   const user = await db().user.findUnique({
     where: { id: viewer.userId },
@@ -169,7 +180,6 @@ export async function changeOwnPassword(viewer: Viewer, input: ChangePasswordInp
   });
   if (!user || !user.active) throw new AppError("UNAUTHENTICATED", "errors.unauthenticated");
   if (!(await verifyPassword(user.passwordHash, input.current.normalize("NFC")))) {
-    await recordFailure(db(), keys, now);
     await recordAudit(db(), {
       actorId: user.id,
       action: "account.passwordChangeRefused",
@@ -181,6 +191,7 @@ export async function changeOwnPassword(viewer: Viewer, input: ChangePasswordInp
     });
     throw new AppError("VALIDATION", "accounts.password.currentWrong", { field: "current" });
   }
+  await attemptSucceeded(db(), user.email, keys);
   const weak = passwordProblem(input.password, user);
   if (weak) throw weak;
   if (await verifyPassword(user.passwordHash, input.password.normalize("NFC"))) {
@@ -194,6 +205,7 @@ export async function changeOwnPassword(viewer: Viewer, input: ChangePasswordInp
       select: { sessionVersion: true },
     });
     await expireOpenLinks(tx, user.id, now);
+    await revokeCalendarFeed(tx, user.id);
     await recordAudit(tx, {
       actorId: user.id,
       action: "account.passwordChanged",

@@ -51,3 +51,16 @@ export async function roster(viewer: Viewer, sessionId: string): Promise<Roster>
   for (const l of learners) counts[l.status ?? "UNMARKED"] += 1;
   return { session, learners, counts };
 }
+
+/** The viewer's own attendance at a session, for the page shown after a check-in; null when none. */
+export async function ownAttendance(
+  viewer: Viewer,
+  sessionId: string,
+): Promise<{ status: AttendanceStatus; method: AttendanceMethod; session: { startsAt: Date; endsAt: Date; classTitle: string } } | null> {
+  const row = await db().attendance.findUnique({
+    where: { sessionId_userId: { sessionId, userId: viewer.userId } },
+    select: { status: true, method: true, session: { select: { startsAt: true, endsAt: true, class: { select: { title: true } } } } },
+  });
+  if (!row) return null;
+  return { status: row.status, method: row.method, session: { startsAt: row.session.startsAt, endsAt: row.session.endsAt, classTitle: row.session.class.title } };
+}

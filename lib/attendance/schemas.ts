@@ -36,3 +36,7 @@ export const markAttendanceInput = z
     }
     return { sessionId: sessionId.data, entries };
   });
+
+/** The QR check-in confirmed by the learner (a POST: opening the link changes nothing). */
+export const checkInInput = z.object({ sessionId: z.uuid(), token: z.string().min(1).max(100) });
+export type CheckInInput = z.infer<typeof checkInInput>;

@@ -4,14 +4,15 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { ipFromForwardedFor } from "@/lib/http/client-ip";
+import { clientIpFrom } from "@/lib/http/client-ip";
 import { dummyPasswordHash, verifyPassword } from "./password";
-import { clearFailures, recordFailure, throttleKeys, throttleWait } from "./throttle";
+import { endSessions } from "./sign-out";
+import { attemptSucceeded, claimAttempt, throttleKeys } from "./throttle";
 
 /** Codes the sign-in form turns into messages under the right field (app/(auth)/login). */
 export const SIGN_IN_ERRORS = {
   required: "REQUIRED",
-  wrong: "WRONG_CREDENTIALS",
+  wrong: "WRONG_CREDENTIALS", // followed by ":<seconds>" when a wait now applies
   inactive: "INACTIVE",
   locked: "LOCKED", // followed by ":<seconds>"
 } as const;
@@ -25,8 +26,10 @@ const credentials = z.object({
 type Headers = Record<string, string | string[] | undefined> | undefined;
 
 function clientIp(headers: Headers): string | null {
-  const raw = headers?.["x-forwarded-for"];
-  return ipFromForwardedFor(Array.isArray(raw) ? raw.join(",") : raw);
+  return clientIpFrom((name) => {
+    const raw = headers?.[name];
+    return Array.isArray(raw) ? raw.join(",") : raw;
+  });
 }
 
 export async function authorizeCredentials(
@@ -38,10 +41,11 @@ export async function authorizeCredentials(
   const { email, password } = parsed.data;
   const keys = throttleKeys(email, ip);
 
-  const wait = await throttleWait(db(), keys);
-  if (wait > 0) {
+  // Counted before the password is checked: parallel guesses cannot all be evaluated.
+  const attempt = await claimAttempt(keys);
+  if (!attempt.allowed) {
     await recordAudit(db(), { action: "auth.signInThrottled", entity: "User", ip, data: { email } });
-    throw new Error(`${SIGN_IN_ERRORS.locked}:${Math.ceil(wait / 1000)}`);
+    throw new Error(`${SIGN_IN_ERRORS.locked}:${Math.ceil(attempt.waitMs / 1000)}`);
   }
 
   const user = await db().user.findUnique({
@@ -50,7 +54,6 @@ export async function authorizeCredentials(
   });
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user || !ok) {
-    await recordFailure(db(), keys);
     await recordAudit(db(), {
       action: "auth.signInFailed",
       entity: "User",
@@ -59,13 +62,15 @@ export async function authorizeCredentials(
       ip,
       data: { email },
     });
-    throw new Error(SIGN_IN_ERRORS.wrong);
+    // The wait now in force is said with the refusal itself, not only on the next attempt.
+    const rest = Math.ceil(attempt.restIfWrong / 1000);
+    throw new Error(rest > 0 ? `${SIGN_IN_ERRORS.wrong}:${rest}` : SIGN_IN_ERRORS.wrong);
   }
+  await attemptSucceeded(db(), email, keys);
   if (!user.active) {
     await recordAudit(db(), { action: "auth.signInInactive", entity: "User", entityId: user.id, unitId: user.unitId, ip });
     throw new Error(SIGN_IN_ERRORS.inactive);
   }
-  await clearFailures(db(), email);
   await db().user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   await recordAudit(db(), { actorId: user.id, action: "auth.signIn", entity: "User", entityId: user.id, unitId: user.unitId, ip });
   return { id: user.id, sv: user.sessionVersion };
@@ -86,11 +91,19 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
+    events: {
+      // Signing out ends the session on the server too: the old cookie, replayed, is refused.
+      signOut: async ({ token }) => {
+        if (token?.sub && typeof token.sv === "number") await endSessions(token.sub, token.sv);
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
         if (user) {
           token.sub = user.id;
-          token.sv = (user as { sv?: number }).sv ?? 0;
+          // No default: a token without the account's session version never yields a viewer.
+          const sv: unknown = (user as unknown as { sv?: unknown }).sv;
+          if (typeof sv === "number") token.sv = sv;
         }
         return token;
       },

@@ -6,7 +6,7 @@ import { cache } from "react";
 import { AppError } from "@/lib/errors";
 import { authOptions } from "./options";
 import { safeReturnPath } from "./return-path";
-import { loadViewer, type Viewer } from "./viewer";
+import { viewerOfSession, type Viewer } from "./viewer";
 
 /** Where a viewer with `mustChangePassword` is sent until they have chosen their own password. */
 export const CHANGE_PASSWORD_PATH = "/change-password";
@@ -14,8 +14,7 @@ export const CHANGE_PASSWORD_PATH = "/change-password";
 /** The viewer of the current request, loaded once per request; null when signed out. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await getServerSession(authOptions());
-  if (!session?.userId) return null;
-  return loadViewer(session.userId, session.sv);
+  return viewerOfSession(session);
 });
 
 /**

@@ -21,6 +21,16 @@ export type Viewer = {
   readonly mustChangePassword: boolean;
 };
 
+/**
+ * The viewer of a decoded session token. A token without a session version (issued before
+ * versions existed, or made with a secret once written in the code) is refused: every session
+ * must be one that a raised version can end (docs/decisions/023).
+ */
+export async function viewerOfSession(session: { userId?: string; sv?: unknown } | null): Promise<Viewer | null> {
+  if (!session?.userId || typeof session.sv !== "number") return null;
+  return loadViewer(session.userId, session.sv);
+}
+
 /** Loads the viewer for a signed-in user id; null if the account is gone, disabled or the session is stale. */
 export async function loadViewer(userId: string, sessionVersion?: number): Promise<Viewer | null> {
   const user = await db().user.findUnique({

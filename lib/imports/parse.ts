@@ -1,3 +1,4 @@
+import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import { AppError } from "@/lib/errors";
 import type { MessageKey, Params } from "@/lib/i18n/messages";
@@ -54,7 +55,7 @@ export type Table = { cells: string[]; line: number }[];
  */
 export async function readTable(bytes: Uint8Array): Promise<{ kind: FileKind; table: Table }> {
   const kind = detectKind(bytes);
-  return { kind, table: kind === "xlsx" ? await readXlsx(bytes) : readCsv(bytes) };
+  return { kind, table: kind === "xlsx" ? await readXlsx(bytes) : await readCsv(bytes) };
 }
 
 function toRows(kind: FileKind, table: Table): ParsedFile {
@@ -121,58 +122,112 @@ export function detectSeparator(text: string): string {
   return best;
 }
 
+/** The longest record (in characters) a CSV may hold: 200 columns of generous text, not a 10 MB line. */
+export const MAX_CSV_RECORD_CHARS = 256 * 1024;
+
 /**
- * RFC 4180 with the usual leniencies: quoted fields may hold separators, quotes ("") and line
- * breaks; CRLF, LF or CR end a record; a quote inside an unquoted field is kept as text. Each
- * record carries its number (1 = the header), which is the row number a spreadsheet shows.
+ * Records and empty lines read before the file is refused: the header, the row limit and a margin
+ * of blank lines (spacing in a hand-made file) — not a file of line breaks.
  */
-export function parseCsv(text: string, separator = detectSeparator(text)): Table {
+const MAX_CSV_LINES = IMPORT_LIMITS.maxRows + 1 + 1_000;
+
+/**
+ * Separators on one physical line beyond which it cannot be a row of at most maxColumns cells,
+ * even with quoted text full of commas: a line of nothing but separators is refused before the
+ * parser builds a record of millions of empty cells.
+ */
+const MAX_SEPARATORS_PER_LINE = IMPORT_LIMITS.maxColumns * 10;
+
+/** Text fed to the parser in pieces of this many characters: reading stops as soon as a limit is met. */
+const CSV_CHUNK_CHARS = 16 * 1024;
+
+type CsvProblem = { code?: string };
+
+/**
+ * A CSV as rows of cleaned cells, read by csv-parse (a streaming parser; RFC 4180 with the usual
+ * leniencies: quoted fields may hold separators, quotes ("") and line breaks; CRLF, LF or CR end
+ * a record; a quote inside an unquoted field is kept as text). Each row carries its record number
+ * (1 = the header), which is the row number a spreadsheet shows; blank records are counted for
+ * numbering but not kept. The text is fed in pieces and reading stops at once — not after the
+ * whole file — when the data rows pass IMPORT_LIMITS.maxRows (blank records included, beyond a
+ * margin), a record passes MAX_CSV_RECORD_CHARS, or a line the column limit: a file of 10 MB of
+ * line breaks, or one 10 MB line, is refused in a fraction of a second with memory flat
+ * (docs/decisions/032).
+ */
+export async function parseCsv(text: string, separator = detectSeparator(text)): Promise<Table> {
   const table: Table = [];
-  let cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let fieldStart = true;
-  const endCell = () => {
-    cells.push(cleanCell(cell));
-    if (cells.length > IMPORT_LIMITS.maxColumns) throw fileError("imports.tooManyColumns");
-    cell = "";
-    fieldStart = true;
+  let line = 0;
+  let refused: AppError | null = null;
+  const refuse = (e: AppError) => {
+    refused ??= e;
+    return null;
   };
-  const endRecord = () => {
-    endCell();
-    table.push({ cells, line: table.length + 1 });
-    cells = [];
-  };
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else cell += ch;
-      continue;
+  const parser = parse({
+    delimiter: separator,
+    record_delimiter: ["\r\n", "\n", "\r"],
+    quote: '"',
+    escape: '"',
+    relax_quotes: true,
+    relax_column_count: true,
+    // Empty lines are skipped by the parser itself (fast) and counted in its info.
+    skip_empty_lines: true,
+    max_record_size: MAX_CSV_RECORD_CHARS,
+    // Every record passes here and none is queued: the parser holds one record at a time.
+    on_record: (record: string[], context: { records: number; empty_lines: number }) => {
+      if (refused) return null;
+      // The spreadsheet row: records so far (this one included) and the empty lines skipped before it.
+      line = context.records + context.empty_lines;
+      if (record.length > IMPORT_LIMITS.maxColumns) return refuse(fileError("imports.tooManyColumns"));
+      if (line > MAX_CSV_LINES) return refuse(fileError("imports.tooManyRows"));
+      if (record.every((c) => c.trim() === "")) return null;
+      // The header plus maxRows data rows; one more and the file is refused without reading on.
+      if (table.length > IMPORT_LIMITS.maxRows) return refuse(fileError("imports.tooManyRows"));
+      table.push({ cells: record.map(cleanCell), line });
+      return null;
+    },
+  });
+  let failure: CsvProblem | null = null;
+  parser.on("error", (e: CsvProblem) => (failure ??= e));
+  parser.on("data", () => undefined); // nothing is emitted (on_record keeps none); keeps the stream flowing
+
+  const sep = separator.charCodeAt(0);
+  let separatorsInLine = 0;
+  for (let at = 0, end = 0; at < text.length && !refused && !failure; at = end) {
+    end = Math.min(at + CSV_CHUNK_CHARS, text.length);
+    // Never split a surrogate pair (an emoji) between two pieces.
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff && end < text.length) end++;
+    const chunk = text.slice(at, end);
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk.charCodeAt(i);
+      if (c === 10 || c === 13) separatorsInLine = 0;
+      else if (c === sep && ++separatorsInLine > MAX_SEPARATORS_PER_LINE) refuse(fileError("imports.tooManyColumns"));
     }
-    if (ch === '"' && fieldStart) {
-      quoted = true;
-      fieldStart = false;
-    } else if (ch === separator) endCell();
-    else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      endRecord();
-    } else {
-      cell += ch;
-      fieldStart = false;
-    }
+    if (refused) break;
+    // A Transform parses a write synchronously when nothing is queued: limits apply chunk by chunk.
+    parser.write(chunk);
+    if (parser.info.records + parser.info.empty_lines > MAX_CSV_LINES) refuse(fileError("imports.tooManyRows"));
   }
-  if (quoted) throw fileError("imports.unclosedQuote", { line: table.length + 1 });
-  if (cell !== "" || cells.length > 0) endRecord();
+  if (!refused && !failure) {
+    await new Promise<void>((resolve) => {
+      parser.once("end", resolve);
+      parser.once("error", () => resolve());
+      parser.end();
+    });
+  }
+  parser.destroy();
+  if (refused) throw refused;
+  const problem = failure as CsvProblem | null;
+  if (problem) {
+    const next = parser.info.records + parser.info.empty_lines + 1;
+    if (problem.code === "CSV_QUOTE_NOT_CLOSED") throw fileError("imports.unclosedQuote", { line: next });
+    if (problem.code === "CSV_MAX_RECORD_SIZE") throw fileError("imports.lineTooLong", { line: next });
+    throw fileError("imports.notText");
+  }
   return table;
 }
 
-function readCsv(bytes: Uint8Array): Table {
+async function readCsv(bytes: Uint8Array): Promise<Table> {
   return parseCsv(decodeText(bytes));
 }
 

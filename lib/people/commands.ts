@@ -7,7 +7,7 @@ import { type Prisma, transaction } from "@/lib/db";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import { personSearchText } from "@/lib/text";
 import { lockUnitTree, removesLastProvinceAdmin } from "@/lib/units/structure";
-import { canManageAccount } from "./access";
+import { assertManagesAccount } from "./access";
 import { generateInitialPassword } from "./initial-password";
 import type { CreateMode, PersonInput, UpdatePersonInput, UpdateProfileInput } from "./schemas";
 
@@ -22,7 +22,6 @@ const PERSON_FIELDS = ["fullName", "email", "phone", "position", "rank", "catego
 export const NO_PASSWORD_HASH = "!no-password";
 
 const emailTaken = () => new AppError("CONFLICT", "people.emailTaken", { field: "email" });
-const outranked = () => new AppError("FORBIDDEN", "people.outranked");
 const anonymised = () => new AppError("CONFLICT", "people.anonymisedLocked");
 
 /** The e-mail is not anyone's yet (checked in the transaction; the unique index catches a race). */
@@ -158,7 +157,8 @@ export async function createPerson(viewer: Viewer, input: PersonInput, mode: Cre
 /**
  * An admin edits an official: details, e-mail, and the unit (a move, which needs person:update on
  * the old and the new unit and takes the LEARNER grant along). Changing the e-mail or the unit
- * also needs `canManageAccount`. A new e-mail ends the person's sessions and their open
+ * also needs the account rule (`assertManagesAccount`: every right the person holds lies in the
+ * viewer's scope). A new e-mail ends the person's sessions and their open
  * invitation and reset links (they were sent to the old address); an account still waiting for
  * its invitation gets a new one at the new address. Anonymised people are read-only.
  */
@@ -191,7 +191,7 @@ export async function updatePerson(viewer: Viewer, id: string, input: Omit<Updat
       if (moving) assertCan(viewer, "person:update", input.unitId, "person:read");
       if (before.anonymisedAt) throw anonymised();
       const emailChanged = input.email !== before.email;
-      if ((moving || emailChanged) && !canManageAccount(viewer, before.grants)) throw outranked();
+      if (moving || emailChanged) await assertManagesAccount(tx, viewer, id);
       if (moving) await assertUnitOpen(tx, input.unitId);
       if (emailChanged) await assertEmailFree(tx, input.email);
 
@@ -259,7 +259,7 @@ export async function setPersonActive(viewer: Viewer, id: string, active: boolea
     if (!before) throw notFound();
     assertCan(viewer, "person:update", before.unitId, "person:read");
     if (!active && id === viewer.userId) throw new AppError("CONFLICT", "people.cannotDeactivateSelf");
-    if (!canManageAccount(viewer, before.grants)) throw outranked();
+    await assertManagesAccount(tx, viewer, id);
     if (active && before.anonymisedAt) throw anonymised();
     if (before.active === active) return { id, active, changed: false };
     if (!active && (await removesLastProvinceAdmin(tx, before.grants))) throw new AppError("CONFLICT", "people.lastProvinceAdmin");
@@ -303,13 +303,12 @@ export async function resendInvitation(viewer: Viewer, id: string, now = new Dat
         anonymisedAt: true,
         lastSignInAt: true,
         passwordHash: true,
-        grants: { select: { role: true, unitId: true } },
         tokens: { where: { kind: "INVITE" }, orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true, usedAt: true } },
       },
     });
     if (!user) throw notFound();
     assertCan(viewer, "person:update", user.unitId, "person:read");
-    if (!canManageAccount(viewer, user.grants)) throw outranked();
+    await assertManagesAccount(tx, viewer, user.id);
     if (user.anonymisedAt) throw anonymised();
     const last = user.tokens[0];
     if (!last || last.usedAt || user.lastSignInAt || user.passwordHash !== NO_PASSWORD_HASH || !user.active) {

@@ -1,9 +1,10 @@
 import { recordAudit } from "@/lib/audit/record";
 import { redactAuditMentions } from "@/lib/audit/redact";
-import { accountKey } from "@/lib/auth/throttle";
+import { clearFailures } from "@/lib/auth/throttle";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 import { transaction } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
+import { assertManagesAccount } from "@/lib/people/access";
 import { personSearchText } from "@/lib/text";
 import { lockUnitTree, removesLastProvinceAdmin } from "@/lib/units/structure";
 import { anonymisedEmail, anonymisedName, UNUSABLE_PASSWORD } from "./pseudonym";
@@ -44,6 +45,7 @@ export async function anonymisePerson(viewer: Viewer, input: AnonymiseInput) {
       },
     });
     assertCan(viewer, "person:anonymise", person.unitId, "person:read");
+    await assertManagesAccount(tx, viewer, person.id);
     if (person.id === viewer.userId) throw new AppError("CONFLICT", "privacy.anonymise.self");
     if (person.anonymisedAt) throw new AppError("CONFLICT", "privacy.anonymise.already");
     if (person.active && (await removesLastProvinceAdmin(tx, person.grants))) {
@@ -73,7 +75,7 @@ export async function anonymisePerson(viewer: Viewer, input: AnonymiseInput) {
       },
     });
     const tokens = await tx.accountToken.deleteMany({ where: { userId: person.id, usedAt: null } });
-    await tx.loginThrottle.deleteMany({ where: { key: accountKey(person.email) } });
+    await clearFailures(tx, person.email);
 
     const { events, mentions } = await redactAuditMentions(
       tx,

@@ -1,8 +1,9 @@
 import { recordAudit } from "@/lib/audit/record";
 import { grantPermissionFor } from "@/lib/auth/permissions";
 import { assertCan, can, type Viewer } from "@/lib/auth/viewer";
-import { db, transaction } from "@/lib/db";
+import { db, type Prisma, transaction } from "@/lib/db";
 import { AppError, forbidden, isUniqueViolation, notFound } from "@/lib/errors";
+import { unsafeAccountRights } from "@/lib/people/access";
 import { lockUnitTree, provinceAdminGrantsLeft, unitState } from "@/lib/units/structure";
 import type { GrantRoleInput, RevokeRoleInput } from "./schemas";
 
@@ -63,10 +64,44 @@ export async function grantRole(viewer: Viewer, input: GrantRoleInput) {
   }
 }
 
+/** The root (province) of each unit, walked in the caller's transaction. */
+async function rootsOf(tx: Prisma.TransactionClient, unitIds: readonly string[]): Promise<Map<string, string>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await tx.$queryRaw<{ start: string; root: string }[]>`
+    WITH RECURSIVE up AS (
+      SELECT "id", "parentId", "id" AS "start" FROM "Unit" WHERE "id" = ANY(${[...new Set(unitIds)]}::uuid[])
+      UNION ALL
+      SELECT u."id", u."parentId", up."start" FROM "Unit" u JOIN up ON u."id" = up."parentId"
+    )
+    SELECT "start"::text AS "start", "id"::text AS "root" FROM up WHERE "parentId" IS NULL`;
+  return new Map(rows.map((r) => [r.start, r.root]));
+}
+
+/**
+ * What revoking one TRAINER grant takes away (docs/decisions/025): the trainer rights it made the
+ * person eligible for — trainer of a course (lib/courses addTrainer) or of a class session
+ * (lib/classes) of a province where no other TRAINER grant of theirs remains. Those rights go with
+ * the grant. When one of them lies outside the revoker's scope (course:manage on the course's
+ * unit, class:manage on the class's unit), the revocation is refused: the admin of that scope
+ * decides (the account rule, lib/people/access.ts).
+ */
+async function trainerRightsLeaving(tx: Prisma.TransactionClient, viewer: Viewer, userId: string, grantId: string) {
+  const others = await tx.roleGrant.findMany({ where: { userId, role: "TRAINER", id: { not: grantId } }, select: { unitId: true } });
+  const rights = await unsafeAccountRights(tx, userId);
+  const roots = await rootsOf(tx, [...others.map((g) => g.unitId), ...rights.courses.map((c) => c.unitId), ...rights.sessions.map((s) => s.unitId)]);
+  const kept = new Set(others.map((g) => roots.get(g.unitId)));
+  const courses = rights.courses.filter((c) => !kept.has(roots.get(c.unitId)));
+  const sessions = rights.sessions.filter((s) => !kept.has(roots.get(s.unitId)));
+  const beyond = courses.some((c) => !can(viewer, "course:manage", c.unitId)) || sessions.some((s) => !can(viewer, "class:manage", s.unitId));
+  if (beyond) throw new AppError("FORBIDDEN", "roles.trainerRightsBeyondScope");
+  return { courseIds: courses.map((c) => c.courseId), sessionIds: sessions.map((s) => s.sessionId) };
+}
+
 /**
  * Revokes one grant. NOT_FOUND unless the viewer may read its holder; FORBIDDEN without
  * grantPermissionFor(role) on the grant's unit; CONFLICT for the last PROVINCE_ADMIN grant of the
- * province (held by an active account), so the system always keeps an administrator.
+ * province (held by an active account), so the system always keeps an administrator. Revoking
+ * TRAINER also removes the course and session trainer rights it gave (trainerRightsLeaving).
  */
 export async function revokeRole(viewer: Viewer, input: RevokeRoleInput) {
   const found = await db().roleGrant.findUnique({
@@ -85,14 +120,22 @@ export async function revokeRole(viewer: Viewer, input: RevokeRoleInput) {
     if (grant.role === "PROVINCE_ADMIN" && (await provinceAdminGrantsLeft(tx, grant.unitId, [grant.id])) === 0) {
       throw new AppError("CONFLICT", "roles.lastProvinceAdmin");
     }
+    const derived = grant.role === "TRAINER" ? await trainerRightsLeaving(tx, viewer, grant.userId, grant.id) : { courseIds: [], sessionIds: [] };
     await tx.roleGrant.delete({ where: { id: grant.id } });
+    if (derived.courseIds.length > 0) await tx.courseTrainer.deleteMany({ where: { userId: grant.userId, courseId: { in: derived.courseIds } } });
+    if (derived.sessionIds.length > 0) await tx.classSession.updateMany({ where: { id: { in: derived.sessionIds }, trainerId: grant.userId }, data: { trainerId: null } });
     await recordAudit(tx, {
       actorId: viewer.userId,
       action: "role.revoke",
       entity: "RoleGrant",
       entityId: grant.id,
       unitId: grant.unitId,
-      data: { before: { userId: grant.userId, role: grant.role, unitId: grant.unitId }, after: null },
+      data: {
+        before: { userId: grant.userId, role: grant.role, unitId: grant.unitId },
+        after: null,
+        ...(derived.courseIds.length > 0 ? { removedCourseTrainer: derived.courseIds } : {}),
+        ...(derived.sessionIds.length > 0 ? { removedSessionTrainer: derived.sessionIds } : {}),
+      },
     });
     return { userId: grant.userId, role: grant.role, unit: { id: grant.unitId, name: grant.unit.name } };
   });

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import type { E2eAttendanceClass } from "@/lib/testing/class-factories-attendance";
 import type { E2eWorld } from "@/lib/testing/factories";
 import { expect, signIn, test } from "./fixtures";
@@ -21,13 +21,6 @@ async function attendanceClass(page: Page, world: E2eWorld): Promise<E2eAttendan
   return res.json();
 }
 
-async function newPhone(browser: Browser, baseURL: string | undefined, email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh", viewport: { width: 360, height: 740 } });
-  const page = await context.newPage();
-  await signIn(page, email, password);
-  return page;
-}
-
 async function violations(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
@@ -45,7 +38,9 @@ test("a learner checks in by the trainer's QR code; the trainer sees it and mark
   const c = await attendanceClass(page, world);
   const learner = world.users.learner!;
   const learnerB = world.users.learnerB!;
-  const learnerPhone = await newPhone(browser, baseURL, learner.email, world.password);
+  // The learner's phone is not signed in yet: scanning leads to the sign-in page and back.
+  const learnerContext = await browser.newContext({ baseURL, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh", viewport: { width: 360, height: 740 } });
+  const learnerPhone = await learnerContext.newPage();
 
   // The trainer's phone shows the QR code of the running session.
   await page.setViewportSize({ width: 360, height: 740 });
@@ -62,15 +57,24 @@ test("a learner checks in by the trainer's QR code; the trainer sees it and mark
   const url = await page.getByTestId("qr-panel").getAttribute("data-checkin-url");
   expect(url).toMatch(new RegExp(`/checkin/${c.sessionId}\\?t=[A-Za-z0-9_-]{22}$`));
 
-  // The learner "scans" it: opens the URL on their phone.
+  // The learner "scans" it: opens the URL on their phone, signs in, and is brought back to it.
   await learnerPhone.goto(url!);
+  await expect(learnerPhone).toHaveURL(/\/login\?next=/);
+  await learnerPhone.getByLabel("Thư điện tử").fill(learner.email);
+  await learnerPhone.getByLabel("Mật khẩu").fill(world.password);
+  await learnerPhone.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(learnerPhone).toHaveURL(new RegExp(`/checkin/${c.sessionId}\\?t=`));
+  // Opening the link records nothing (no state change on GET): the learner confirms.
+  await expect(learnerPhone.getByRole("heading", { level: 1, name: "Điểm danh buổi học" })).toBeVisible();
+  await expectAccessibleAt360(learnerPhone, "checkin-confirm");
+  await learnerPhone.getByRole("button", { name: "Xác nhận có mặt" }).click();
   await expect(learnerPhone.getByRole("heading", { level: 1, name: "Đã điểm danh" })).toBeVisible();
   await expect(learnerPhone.getByTestId("checkin-result")).toHaveAttribute("data-status", "PRESENT");
   await expect(learnerPhone.getByText(c.classTitle)).toBeVisible();
   await expectAccessibleAt360(learnerPhone, "checkin");
-  // A forged code is refused with a clear message.
+  // A forged code is refused with a clear message once confirmed.
   await learnerPhone.goto(`/checkin/${c.sessionId}?t=AAAAAAAAAAAAAAAAAAAAAA`);
-  await expect(learnerPhone.getByRole("heading", { level: 1, name: "Chưa điểm danh được" })).toBeVisible();
+  await learnerPhone.getByRole("button", { name: "Xác nhận có mặt" }).click();
   await expect(learnerPhone.getByTestId("checkin-error")).toContainText("Mã điểm danh đã hết hạn hoặc không đúng");
 
   // The trainer's roster shows the learner present, by QR; the trainer marks learner B excused.

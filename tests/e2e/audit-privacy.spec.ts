@@ -76,7 +76,7 @@ test("the log and the privacy pages meet WCAG 2.1 AA at 360 px", async ({ page, 
   expect((await page.goto("/audit"))?.status()).toBe(404);
 });
 
-test("a learner reads the notice and downloads all of their data", async ({ page, world, request }) => {
+test("a learner reads the notice and downloads all of their data", async ({ page, world, request, baseURL }) => {
   const learner = world.users.learner!;
   // The notice is public, linked from the sign-in page.
   await page.goto("/login");
@@ -85,14 +85,16 @@ test("a learner reads the notice and downloads all of their data", async ({ page
   await expect(page.getByRole("heading", { name: "Quyền của bạn" })).toBeVisible();
   await expect(page.getByText("91/2025/QH15").first()).toBeVisible();
   // Signed out, there is no data to download.
-  const anonymous = await request.get("/api/me/data");
+  const anonymous = await request.post("/api/me/data", { headers: { origin: baseURL! } });
   expect(anonymous.status()).toBe(401);
+  // A GET changes nothing and is not served; a POST from another site is refused.
+  expect((await request.get("/api/me/data")).status()).toBe(405);
   expect(anonymous.headers()["cache-control"]).toBe("no-store");
 
   await signIn(page, learner.email, world.password);
   await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Hồ sơ của tôi" }).click();
   await page.getByRole("link", { name: "Dữ liệu cá nhân và quyền của bạn" }).click();
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Tải dữ liệu của tôi (JSON)" }).click()]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải dữ liệu của tôi (JSON)" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^taphuan-du-lieu-ca-nhan-\d{4}-\d{2}-\d{2}\.json$/);
   const text = await readFile((await download.path())!, "utf8");
   const data = JSON.parse(text);
@@ -110,7 +112,8 @@ test("a learner reads the notice and downloads all of their data", async ({ page
     expect(text, key).not.toContain(other!.id);
   }
 
-  const res = await page.request.get("/api/me/data");
+  expect((await page.request.post("/api/me/data", { headers: { origin: "https://evil.example" } })).status()).toBe(403);
+  const res = await page.request.post("/api/me/data", { headers: { origin: baseURL! } });
   expect(res.status()).toBe(200);
   expect(res.headers()["content-disposition"]).toMatch(/^attachment; filename="taphuan-du-lieu-ca-nhan-/);
   expect(res.headers()["cache-control"]).toBe("no-store");

@@ -34,8 +34,13 @@ test.describe("sign in", () => {
 
   test("signing out returns to the sign-in page and protects the pages", async ({ page, world }) => {
     await signIn(page, world.users.learner!.email, world.password);
+    const signedIn = await page.context().cookies();
     await page.getByRole("button", { name: "Đăng xuất" }).click();
     await expect(page).toHaveURL(/\/login/);
+    await page.goto("/profile");
+    await expect(page).toHaveURL(/\/login/);
+    // The session ended on the server: the old cookie, put back, opens nothing.
+    await page.context().addCookies(signedIn);
     await page.goto("/profile");
     await expect(page).toHaveURL(/\/login/);
   });

@@ -112,6 +112,7 @@ test("plan item with quotas → class → two nominations → a QR check-in → 
   expect(checkinUrl).toMatch(/\/checkin\/[0-9a-f-]{36}\?t=/);
   const learnerPhone = await phone(browser, baseURL, learner.email, world.password);
   await learnerPhone.goto(checkinUrl!);
+  await learnerPhone.getByRole("button", { name: "Xác nhận có mặt" }).click();
   await expect(learnerPhone.getByRole("heading", { level: 1, name: "Đã điểm danh" })).toBeVisible();
   await learnerPhone.goto("/notifications");
   // The class is named once, not "Lớp Lớp …".

@@ -5,7 +5,8 @@ import { RESET_LIMITS, resetEmailKey } from "@/lib/accounts/reset-throttle";
 import { INVITE_TTL_MS, RESET_TTL_MS, hashToken, newToken } from "@/lib/accounts/tokens";
 import { authorizeCredentials } from "@/lib/auth/options";
 import { verifyPassword } from "@/lib/auth/password";
-import { THROTTLE, accountKey } from "@/lib/auth/throttle";
+import { feedOwnerByToken, rotateFeed } from "@/lib/calendar/feed";
+import { THROTTLE, accountKey, pairKey } from "@/lib/auth/throttle";
 import { loadViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { NO_PASSWORD_HASH } from "@/lib/people/commands";
@@ -259,13 +260,13 @@ describe("changing one's own password", () => {
 
     const wrong = await appError(changeOwnPassword(viewer, { current: "khong-dung", password: GOOD, confirm: GOOD }, { ip: address }));
     expect([wrong.code, wrong.messageKey, wrong.field]).toEqual(["VALIDATION", "accounts.password.currentWrong", "current"]);
+    expect((await db().loginThrottle.findUniqueOrThrow({ where: { key: accountKey(user.email) } })).failures).toBe(1);
     const same = await appError(changeOwnPassword(viewer, { current: password, password, confirm: password }));
     expect([same.messageKey, same.field]).toEqual(["accounts.password.sameAsCurrent", "password"]);
     const weak = await appError(changeOwnPassword(viewer, { current: password, password: "qwertyuiop", confirm: "qwertyuiop" }));
     expect(weak.messageKey).toBe("accounts.password.common");
     expect(await snapshot(user.id)).toEqual(before);
     expect(await auditOf(user.id, "account.passwordChangeRefused")).toBe(1);
-    expect((await db().loginThrottle.findUniqueOrThrow({ where: { key: accountKey(user.email) } })).failures).toBe(1);
 
     const { sessionVersion } = await changeOwnPassword(viewer, { current: password, password: GOOD, confirm: GOOD }, { ip: address });
     expect(sessionVersion).toBe(before.sessionVersion + 1);
@@ -295,7 +296,7 @@ describe("changing one's own password", () => {
     const user = await makeUser({ unitId: p.communeA.id });
     const viewer = (await loadViewer(user.id))!;
     await db().loginThrottle.create({
-      data: { key: accountKey(user.email), failures: THROTTLE.lockAt, lockedUntil: new Date(Date.now() + THROTTLE.lockMs) },
+      data: { key: pairKey(user.email, null), failures: THROTTLE.lockAt, lockedUntil: new Date(Date.now() + THROTTLE.lockMs) },
     });
     const e = await appError(changeOwnPassword(viewer, { current: TEST_PASSWORD, password: GOOD, confirm: GOOD }));
     expect([e.code, e.messageKey, e.field]).toEqual(["RATE_LIMITED", "accounts.password.locked", "current"]);
@@ -309,5 +310,23 @@ describe("accounts without a password", () => {
     const { user } = await makeInvitedUser({ unitId: p.communeA.id });
     expect(await signIn(user.email, NO_PASSWORD_HASH)).toBe(false);
     expect(await signIn(user.email, "")).toBe(false);
+  });
+});
+
+describe("a new password revokes the private calendar feed", () => {
+  it("when the person changes it, and when a reset link sets it", async () => {
+    const p = await makeProvince();
+    const user = await makeUser({ unitId: p.communeA.id });
+    const viewer = (await loadViewer(user.id))!;
+    const { token } = await rotateFeed(viewer);
+    expect(await feedOwnerByToken(token)).not.toBeNull();
+    await changeOwnPassword(viewer, { current: TEST_PASSWORD, password: GOOD, confirm: GOOD });
+    expect(await feedOwnerByToken(token)).toBeNull();
+
+    const second = await rotateFeed(viewer);
+    expect(await feedOwnerByToken(second.token)).not.toBeNull();
+    await requestPasswordReset({ email: user.email }, { ip: ip() });
+    await resetPassword({ token: await tokenFromMail(user.email, "reset-password"), password: OTHER_GOOD, confirm: OTHER_GOOD });
+    expect(await feedOwnerByToken(second.token)).toBeNull();
   });
 });

@@ -221,13 +221,29 @@ describe("the log cannot be edited", () => {
     ).rejects.toThrow(refused);
     expect(await db().auditEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({ action: event.action, data: { name: "gốc" } });
   });
+
+  it("the database refuses TRUNCATE too, redaction flag or not", async () => {
+    const p = await makeProvince();
+    const event = await makeAuditEvent({ action: `test${p.tag.toLowerCase()}.truncate`, unitId: p.communeA.id });
+    // Inside a transaction that never commits: were the trigger missing, nothing would be lost.
+    const attempt = (redact: boolean) =>
+      transaction(async (tx) => {
+        await tx.$executeRaw`SET LOCAL lock_timeout = '20s'`;
+        if (redact) await tx.$executeRaw`SET LOCAL taphuan.audit_redact = 'on'`;
+        await tx.$executeRaw`TRUNCATE "AuditEvent"`;
+        throw new Error("TRUNCATE went through");
+      });
+    await expect(attempt(false)).rejects.toThrow(/append-only/);
+    await expect(attempt(true)).rejects.toThrow(/append-only/);
+    expect(await db().auditEvent.findUnique({ where: { id: event.id } })).not.toBeNull();
+  });
 });
 
 describe("redaction", () => {
   it("happens only inside the anonymisation transaction, and the permission ends with it", async () => {
     const p = await makeProvince();
     const person = await makeUser({ unitId: p.communeA.id, fullName: `Phan Văn Rời ${p.tag}` });
-    const mention = await makeAuditEvent({ action: `test${p.tag.toLowerCase()}.mention`, unitId: p.communeA.id, data: { note: `Đã mời ${person.fullName}` } });
+    const mention = await makeAuditEvent({ action: `test${p.tag.toLowerCase()}.mention`, unitId: p.communeA.id, data: { userId: person.id, note: `Đã mời ${person.fullName}` } });
     const unrelated = await makeAuditEvent({ action: `test${p.tag.toLowerCase()}.unrelated`, unitId: p.communeA.id, data: { note: "không liên quan" } });
 
     // The redaction flag is switched off again before redactAuditMentions returns: a later update in
@@ -238,11 +254,11 @@ describe("redaction", () => {
         await tx.auditEvent.update({ where: { id: unrelated.id }, data: { data: { note: "sửa lén" } } });
       }),
     ).rejects.toThrow(/append-only/);
-    expect((await db().auditEvent.findUniqueOrThrow({ where: { id: mention.id } })).data).toEqual({ note: `Đã mời ${person.fullName}` });
+    expect((await db().auditEvent.findUniqueOrThrow({ where: { id: mention.id } })).data).toEqual({ userId: person.id, note: `Đã mời ${person.fullName}` });
 
     const admin = await makeViewer(p.agency.id, [{ role: "PROVINCE_ADMIN", unitId: p.province.id }]);
     const result = await anonymisePerson(admin, { id: person.id, confirmName: person.fullName });
-    expect((await db().auditEvent.findUniqueOrThrow({ where: { id: mention.id } })).data).toEqual({ note: `Đã mời ${result.fullName}` });
+    expect((await db().auditEvent.findUniqueOrThrow({ where: { id: mention.id } })).data).toEqual({ userId: person.id, note: `Đã mời ${result.fullName}` });
     // After it, on every pooled connection, updates are refused again.
     for (let i = 0; i < 12; i++) {
       await expect(db().auditEvent.update({ where: { id: unrelated.id }, data: { action: `x${uniq()}` } })).rejects.toThrow(/append-only/);

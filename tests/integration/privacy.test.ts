@@ -180,6 +180,32 @@ describe("anonymising a departed official", () => {
     expect(await getPrivacyOverview(admin, person.id)).toMatchObject({ anonymisedAt: after.anonymisedAt, canAnonymise: false });
   });
 
+  it("redacts the person's identifiers, not every string that matches their name", async () => {
+    const p = await makeProvince();
+    const given = `An${p.tag}`;
+    const person = await makeUser({ unitId: p.communeA.id, fullName: `Nguyễn Văn ${given}` });
+    // Others: the same given name, a name that contains theirs, and one exactly like theirs.
+    const sameGiven = await makeUser({ unitId: p.communeA.id, fullName: `Trần Thị ${given}` });
+    const longer = await makeUser({ unitId: p.communeA.id, fullName: `Nguyễn Văn ${given}h` });
+    const namesake = await makeUser({ unitId: p.communeB.id, fullName: `Nguyễn Văn ${given}` });
+    const admin = await makeViewer(p.agency.id, [{ role: "PROVINCE_ADMIN", unitId: p.province.id }]);
+    const about = (u: { id: string; fullName: string; email: string }) =>
+      makeAuditEvent({ action: "person.update", actorId: admin.userId, entity: "User", entityId: u.id, unitId: p.communeA.id, data: { after: { fullName: u.fullName, email: u.email } } });
+    const others = [await about(sameGiven), await about(longer), await about(namesake)];
+    const theirs = await about(person);
+    const byId = await makeAuditEvent({ action: "course.addTrainer", entity: "Course", unitId: p.communeA.id, data: { after: { trainerId: person.id, fullName: person.fullName } } });
+    const freeText = await makeAuditEvent({ action: "unit.note", entity: "Unit", unitId: p.communeA.id, data: { note: `Ông ${namesake.fullName} chủ trì` } });
+    const before = await db().auditEvent.findMany({ where: { id: { in: [...others, freeText].map((e) => e.id) } }, orderBy: { id: "asc" } });
+
+    const result = await anonymisePerson(admin, { id: person.id, confirmName: person.fullName });
+
+    // The others keep theirs, byte for byte.
+    expect(await db().auditEvent.findMany({ where: { id: { in: [...others, freeText].map((e) => e.id) } }, orderBy: { id: "asc" } })).toEqual(before);
+    // The person's own records lose their name and e-mail, found by whom they are about.
+    expect((await db().auditEvent.findUniqueOrThrow({ where: { id: theirs.id } })).data).toEqual({ after: { fullName: result.fullName, email: `an-danh.${person.id}@an-danh.invalid` } });
+    expect((await db().auditEvent.findUniqueOrThrow({ where: { id: byId.id } })).data).toEqual({ after: { trainerId: person.id, fullName: result.fullName } });
+  });
+
   it("is for the province admin only; others are refused and nothing changes", async () => {
     const { p, person } = await departedOfficial();
     const other = await makeProvince();

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { fieldForHeader, mapColumns, parseCategory, TEMPLATE_HEADERS } from "@/lib/imports/columns";
-import { cellText, detectSeparator, IMPORT_LIMITS, parseCsv, parseImportFile } from "@/lib/imports/parse";
+import { cellText, detectSeparator, IMPORT_LIMITS, parseCsv, parseImportFile, readTable } from "@/lib/imports/parse";
 import { buildTemplate } from "@/lib/imports/template";
 import { escapeFormula, toCsv, toXlsx } from "@/lib/imports/write";
 import { inspectZip, ZipRejected } from "@/lib/imports/zip";
@@ -47,15 +47,15 @@ describe("CSV", () => {
     expect(semi.rows[0]!.values).toMatchObject({ fullName: "Lê Thị Nỷ", email: "ny@x.vn", unitCode: "PY.P8" });
   });
 
-  it("handles quoted fields: separators, doubled quotes and line breaks inside, and counts rows as a spreadsheet does", () => {
-    const table = parseCsv('a,b,c\r\n"Trần, Thanh Hưng","nói ""xin chào""","dòng 1\ndòng 2"\nx,y,z\n');
+  it("handles quoted fields: separators, doubled quotes and line breaks inside, and counts rows as a spreadsheet does", async () => {
+    const table = await parseCsv('a,b,c\r\n"Trần, Thanh Hưng","nói ""xin chào""","dòng 1\ndòng 2"\nx,y,z\n');
     expect(table).toEqual([
       { line: 1, cells: ["a", "b", "c"] },
       { line: 2, cells: ["Trần, Thanh Hưng", 'nói "xin chào"', "dòng 1\ndòng 2"] },
       { line: 3, cells: ["x", "y", "z"] },
     ]);
     // A quote in the middle of an unquoted field is text; CR alone ends a record (old Mac files).
-    expect(parseCsv('a,b 5" x\rc,d', ",")).toEqual([
+    expect(await parseCsv('a,b 5" x\rc,d', ",")).toEqual([
       { line: 1, cells: ["a", 'b 5" x'] },
       { line: 2, cells: ["c", "d"] },
     ]);
@@ -91,6 +91,56 @@ describe("CSV", () => {
     const many = `${HEADER}\n${"A B,a@x.vn,,PY\n".repeat(IMPORT_LIMITS.maxRows + 1)}`;
     expect(await fileErrorOf(utf8(many))).toBe("imports.tooManyRows");
     expect(await fileErrorOf(new Uint8Array(IMPORT_LIMITS.maxBytes + 1).fill(0x41))).toBe("imports.tooLarge");
+  });
+
+  it("refuses hostile CSVs of the size limit while reading: within seconds, memory flat", { timeout: 120_000 }, async () => {
+    // Both imports read CSV through readTable (people: parseImportFile; plan: lib/plans/import.ts).
+    const bomb = (fill: number, head = HEADER) => {
+      const bytes = new Uint8Array(IMPORT_LIMITS.maxBytes).fill(fill);
+      bytes.set(utf8(`${head}\n`));
+      return bytes;
+    };
+    const HEAD_BYTES = utf8(`${HEADER}\n`).length;
+    const cases: [string, Uint8Array, string][] = [
+      ["10 MB of line breaks", bomb(0x0a), "imports.tooManyRows"],
+      ["10 MB of CRLF", (() => { const b = bomb(0x0a); for (let i = HEAD_BYTES; i < b.length; i += 2) b[i] = 0x0d; return b; })(), "imports.tooManyRows"],
+      ["10 MB of spaces and line breaks", (() => { const b = bomb(0x0a); for (let i = HEAD_BYTES; i < b.length; i += 2) b[i] = 0x20; return b; })(), "imports.tooManyRows"],
+      ["one 10 MB line", bomb(0x41), "imports.lineTooLong"],
+      ["one 10 MB quoted field", (() => { const b = bomb(0x41); b[HEAD_BYTES] = 0x22; return b; })(), "imports.lineTooLong"],
+      ["10 MB of separators", bomb(0x2c), "imports.tooManyColumns"],
+    ];
+    for (const [label, bytes, expected] of cases) {
+      for (const read of [() => parseImportFile(bytes), () => readTable(bytes)]) {
+        const heapBefore = process.memoryUsage().heapUsed;
+        let heapPeak = heapBefore;
+        const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 2);
+        const started = performance.now();
+        const refusal = await read().then(
+          () => "accepted",
+          (e: AppError) => e.messageKey,
+        );
+        const ms = performance.now() - started;
+        clearInterval(sampler);
+        heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+        expect(refusal, label).toBe(expected);
+        if (process.env.CSV_BOMB_REPORT) console.log(label, Math.round(ms), "ms", Math.round((heapPeak - heapBefore) / 1048576), "MB heap");
+        // The old hand-written reader took ~30 s and 2.6 GB for the first case (docs/decisions/032).
+        expect(ms, label).toBeLessThan(10_000);
+        // The file itself is 10 MB and its text up to 20 MB; anything near a gigabyte is a leak.
+        expect(heapPeak - heapBefore, label).toBeLessThan(200 * 1024 * 1024);
+      }
+    }
+  });
+
+  it("keeps a character outside the BMP whole where the text is cut into pieces", async () => {
+    const cell = `${"x".repeat(16 * 1024 - 3)}😀y`; // the emoji straddles the first cut
+    const table = await parseCsv(`a\n${cell}\n`, ",");
+    expect(table[1]!.cells[0]).toBe(cell.normalize("NFC"));
+  });
+
+  it("numbers rows as a spreadsheet does, blank lines and line breaks in quotes included", async () => {
+    const table = await parseCsv('a,b\n\n\nx,y\n"q\nq",z\n\nw,v\n', ",");
+    expect(table.map((r) => r.line)).toEqual([1, 4, 5, 7]);
   });
 
   it("keeps formula-like values as data and removes only our own escaping apostrophe", async () => {

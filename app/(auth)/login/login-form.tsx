@@ -45,21 +45,24 @@ export function LoginForm({ locale, next: back }: { locale: Locale; next: string
     setPending(false);
   }
 
+  function waitText(s: number): string {
+    return s > 60 ? t("login.locked", { minutes: Math.ceil(s / 60) }) : t("login.wait", { seconds: s });
+  }
+
   function errorsFor(code: string): Errors {
     const [kind, seconds] = code.split(":");
     switch (kind) {
-      case "WRONG_CREDENTIALS":
-        return { password: [t("login.wrongCredentials")] };
+      case "WRONG_CREDENTIALS": {
+        // A wait now applies: said with this refusal, so the person knows before trying again.
+        const s = Number(seconds) || 0;
+        return { password: [t("login.wrongCredentials")], ...(s > 0 ? { form: waitText(s) } : {}) };
+      }
       case "INACTIVE":
         return { email: [t("login.inactive")] };
       case "REQUIRED":
         return { email: [t("login.emailInvalid")] };
-      case "LOCKED": {
-        const s = Number(seconds) || 60;
-        return {
-          form: s > 60 ? t("login.locked", { minutes: Math.ceil(s / 60) }) : t("login.wait", { seconds: s }),
-        };
-      }
+      case "LOCKED":
+        return { form: waitText(Number(seconds) || 60) };
       default:
         return { form: t("login.failed") };
     }

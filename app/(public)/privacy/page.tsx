@@ -41,13 +41,11 @@ export default async function PrivacyNoticePage() {
       <Part id="download" title={t("privacy.download.title")}>
         <p>{t("privacy.download.body")}</p>
         {viewer && !viewer.mustChangePassword ? (
-          <a
-            href="/api/me/data"
-            download
-            className="mt-3 inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-          >
-            {t("privacy.download.link")}
-          </a>
+          <form method="post" action="/api/me/data" className="mt-3">
+            <button type="submit" className="inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+              {t("privacy.download.link")}
+            </button>
+          </form>
         ) : (
           <Link href="/login" className="mt-3 inline-block font-semibold text-brand-700 underline">
             {t("privacy.download.signIn")}

@@ -29,7 +29,7 @@ export default async function PersonPage({ params }: Props) {
   const account = admin ? await getPersonAccount(viewer, id) : null;
   const canUpdate = can(viewer, "person:update", unitId);
   const anonymised = person.anonymisedAt !== null;
-  const manage = canUpdate && canManageAccount(viewer, person.grants);
+  const manage = canUpdate && (await canManageAccount(viewer, person.id));
   const editable = canUpdate && !anonymised;
   // A move goes to an open unit where the viewer may update people; the current unit stays listed.
   const units =

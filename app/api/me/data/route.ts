@@ -5,11 +5,13 @@ import { vnToday } from "@/lib/i18n/format";
 export const dynamic = "force-dynamic";
 
 /**
- * GET /api/me/data: everything the system keeps about the signed-in person, as a JSON download
+ * POST /api/me/data: everything the system keeps about the signed-in person, as a JSON download
  * (Law 91/2025/QH15, right of access). Only ever the viewer's own data: there is no id to forge.
- * Signed in, and not still on a password someone else chose (the wrapper's default).
+ * A POST from our own page (the wrapper checks the origin): the download is audited and counted
+ * against an hourly limit, so it is no GET (docs/decisions/052); GET answers 405. Signed in, and
+ * not still on a password someone else chose (the wrapper's default).
  */
-export const GET = apiRoute({ name: "privacy.export" }, async ({ viewer }) => {
+export const POST = apiRoute({ name: "privacy.export" }, async ({ viewer }) => {
   const data = await exportOwnData(viewer);
   return new Response(JSON.stringify(data, null, 2), {
     headers: {

@@ -43,6 +43,9 @@ export const attendance: Record<keyof typeof vi, string> = {
   "attendance.checkIn.notRunning": "The session is not running now: check-in is open from 15 minutes before the start to the end.",
   "attendance.checkIn.notEnrolled": "You are not on this class's list of learners.",
   "attendance.checkIn.missing": "There is no check-in code. Scan the QR code on the trainer's screen.",
+  "attendance.checkIn.confirm": "Confirm I am here",
+  "attendance.checkIn.confirming": "Checking in…",
+  "attendance.checkIn.confirmIntro": "Press the button below to check in to the session now running.",
   "attendance.checkIn.toSchedule": "See my schedule",
   // Schedule
   "schedule.title": "My schedule",

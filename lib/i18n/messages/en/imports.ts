@@ -60,6 +60,7 @@ export const imports: Record<keyof typeof vi, string> = {
   "imports.missingColumns": "Required columns are missing: {columns}. Use the column headers of the template.",
   "imports.duplicateColumn": "Some columns appear twice: {columns}.",
   "imports.unclosedQuote": "The CSV file has a quote (\") opened on row {line} that is never closed.",
+  "imports.lineTooLong": "Row {line} of the CSV file is far too long (a damaged file, or not a table). Check the file and try again.",
   "imports.fileChanged": "The file differs from the one previewed. Choose the file again to preview it.",
   "imports.changedMeanwhile": "During the import, an e-mail of the file was just used for another account. Nothing was written; preview the file again.",
   "imports.badCategory": "Category «{value}» is not valid: write Cán bộ, Công chức or Viên chức (with or without diacritics).",

@@ -30,4 +30,5 @@ export const roles: Record<keyof typeof vi, string> = {
   "roles.personInactive": "This account is deactivated; reactivate it before granting roles.",
   "roles.provinceAdminOnRoot": "The province administrator role can only be granted on the province itself (the root of the unit tree).",
   "roles.lastProvinceAdmin": "Cannot revoke: this is the last province administrator role. Grant it to someone else first.",
+  "roles.trainerRightsBeyondScope": "Cannot revoke: this person trains courses or sessions outside your units, which this role made them eligible for. Ask the administrator of those units.",
 } as const;

@@ -41,6 +41,9 @@ export const attendance = {
   "attendance.checkIn.notRunning": "Buổi học không diễn ra vào lúc này: chỉ điểm danh được từ 15 phút trước giờ bắt đầu đến khi kết thúc.",
   "attendance.checkIn.notEnrolled": "Bạn không có tên trong danh sách học viên của lớp này.",
   "attendance.checkIn.missing": "Không có mã điểm danh. Hãy quét mã QR trên màn hình của báo cáo viên.",
+  "attendance.checkIn.confirm": "Xác nhận có mặt",
+  "attendance.checkIn.confirming": "Đang điểm danh…",
+  "attendance.checkIn.confirmIntro": "Bấm nút dưới đây để điểm danh buổi học đang diễn ra.",
   "attendance.checkIn.toSchedule": "Xem lịch của tôi",
   // Schedule
   "schedule.title": "Lịch của tôi",

@@ -58,6 +58,7 @@ export const imports = {
   "imports.missingColumns": "Thiếu cột bắt buộc: {columns}. Hãy dùng tiêu đề cột như trong tệp mẫu.",
   "imports.duplicateColumn": "Có cột bị lặp lại: {columns}.",
   "imports.unclosedQuote": "Tệp CSV có dấu ngoặc kép (\") mở từ dòng {line} mà không đóng.",
+  "imports.lineTooLong": "Dòng {line} của tệp CSV dài bất thường (tệp bị hỏng hoặc không phải bảng dữ liệu). Vui lòng kiểm tra lại tệp.",
   "imports.fileChanged": "Tệp đã khác so với lúc xem trước. Hãy chọn lại tệp để xem trước.",
   "imports.changedMeanwhile": "Trong lúc nhập, một thư điện tử trong tệp vừa được dùng cho tài khoản khác. Chưa có dòng nào được ghi; hãy xem trước lại.",
   "imports.badCategory": "Loại «{value}» không hợp lệ: ghi Cán bộ, Công chức hoặc Viên chức (có dấu hoặc không dấu).",

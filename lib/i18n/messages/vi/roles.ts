@@ -28,4 +28,5 @@ export const roles = {
   "roles.personInactive": "Tài khoản này đã bị vô hiệu hóa; hãy kích hoạt lại trước khi cấp vai trò.",
   "roles.provinceAdminOnRoot": "Vai trò quản trị cấp tỉnh chỉ được cấp tại đơn vị cấp tỉnh (gốc của cây đơn vị).",
   "roles.lastProvinceAdmin": "Không thể thu hồi: đây là vai trò quản trị cấp tỉnh cuối cùng. Hãy cấp vai trò này cho người khác trước.",
+  "roles.trainerRightsBeyondScope": "Không thể thu hồi: người này đang là báo cáo viên của khóa học hoặc buổi học ngoài phạm vi đơn vị của bạn nhờ vai trò này. Hãy đề nghị quản trị viên của các đơn vị đó.",
 } as const;
