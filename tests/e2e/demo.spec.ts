@@ -1,6 +1,6 @@
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn } from "./fixtures";
+import { addSessionNow, signIn } from "./fixtures";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-data";
 
 // Runs against `node scripts/demo.mjs` (README's first command) on a fresh embedded database.
@@ -69,12 +69,6 @@ test("the demo has this year's approved plan, and the demo learner's class is on
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
 const tag = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
-
-/** Vietnam's wall clock (UTC+7) `minutes` from now: date and HH:MM. */
-function vnClock(minutes: number): { date: string; time: string } {
-  const at = new Date(Date.now() + minutes * 60_000 + 7 * 3_600_000).toISOString();
-  return { date: at.slice(0, 10), time: at.slice(11, 16) };
-}
 
 async function signedIn(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {
   const context = await browser.newContext({ baseURL, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
@@ -147,17 +141,7 @@ test("on the demo, the Bình Kiến focal point imports a new official and nomin
   // The province admin adds a session running now; the trainer marks her present on the roster.
   const admin = await signedIn(browser, baseURL, DEMO_ACCOUNTS.provinceAdmin.email);
   await admin.goto(classUrl);
-  const today = vnClock(0).date;
-  const start = vnClock(-10).date === today ? vnClock(-10).time : "00:00";
-  const end = vnClock(120).date === today ? vnClock(120).time : "23:59";
-  const sessionForm = admin.getByRole("region", { name: "Thêm buổi học" });
-  await sessionForm.getByLabel("Ngày").fill(today);
-  await sessionForm.getByLabel("Bắt đầu (giờ:phút)").fill(start);
-  await sessionForm.getByLabel("Kết thúc (giờ:phút)").fill(end);
-  await sessionForm.getByLabel("Địa điểm").fill(`Phòng họp trực tuyến ${t}`);
-  await sessionForm.getByLabel("Báo cáo viên").selectOption({ label: DEMO_ACCOUNTS.trainer.fullName });
-  await sessionForm.getByRole("button", { name: "Thêm buổi học" }).click();
-  await expect(sessionForm.getByRole("status")).toHaveText("Đã lưu buổi học.");
+  await addSessionNow(admin, { place: `Phòng họp trực tuyến ${t}`, trainer: DEMO_ACCOUNTS.trainer.fullName });
   await admin.context().close();
 
   const trainer = await signedIn(browser, baseURL, DEMO_ACCOUNTS.trainer.email);

@@ -30,3 +30,28 @@ export async function storedUnit(page: Page, id: string): Promise<{ name: string
   });
   return res.json();
 }
+
+/** Vietnam's wall clock (UTC+7, no daylight saving) `minutes` from now: date and HH:MM. */
+export function vnClock(minutes: number): { date: string; time: string } {
+  const at = new Date(Date.now() + minutes * 60_000 + 7 * 3_600_000).toISOString();
+  return { date: at.slice(0, 10), time: at.slice(11, 16) };
+}
+
+/**
+ * Adds a session running now to the class open in `page` (today in Vietnam, from 10 minutes ago
+ * or midnight to two hours on or 23:59), through the class page's form; returns its day and start.
+ */
+export async function addSessionNow(page: Page, { place, trainer }: { place: string; trainer: string }): Promise<{ today: string; start: string }> {
+  const today = vnClock(0).date;
+  const start = vnClock(-10).date === today ? vnClock(-10).time : "00:00";
+  const end = vnClock(120).date === today ? vnClock(120).time : "23:59";
+  const form = page.getByRole("region", { name: "Thêm buổi học" });
+  await form.getByLabel("Ngày").fill(today);
+  await form.getByLabel("Bắt đầu (giờ:phút)").fill(start);
+  await form.getByLabel("Kết thúc (giờ:phút)").fill(end);
+  await form.getByLabel("Địa điểm").fill(place);
+  await form.getByLabel("Báo cáo viên").selectOption({ label: trainer });
+  await form.getByRole("button", { name: "Thêm buổi học" }).click();
+  await expect(form.getByRole("status")).toHaveText("Đã lưu buổi học.");
+  return { today, start };
+}

@@ -1,15 +1,9 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, signIn, test } from "./fixtures";
+import { addSessionNow, expect, signIn, test, vnClock } from "./fixtures";
 
 // Issue 5's journey through the interface: the province admin plans an item with quotas and opens
 // a class against it; a commune admin nominates two officials; one of them checks in by the
 // trainer's QR code; the trainer sees the attendance.
-
-/** Vietnam's wall clock (UTC+7, no daylight saving) `minutes` from now: date and HH:MM. */
-function vnClock(minutes: number): { date: string; time: string } {
-  const at = new Date(Date.now() + minutes * 60_000 + 7 * 3_600_000).toISOString();
-  return { date: at.slice(0, 10), time: at.slice(11, 16) };
-}
 
 async function phone(browser: Browser, baseURL: string | undefined, email: string, password: string): Promise<Page> {
   const context = await browser.newContext({ baseURL, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh", viewport: { width: 360, height: 740 } });
@@ -69,18 +63,7 @@ test("plan item with quotas → class → two nominations → a QR check-in → 
   await page.getByRole("button", { name: "Mở lớp" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Lớp số hóa hồ sơ ${tag}` })).toBeVisible();
   const classUrl = page.url();
-  // Today in Vietnam, from 10 minutes ago (or midnight) to two hours on (or 23:59).
-  const today = vnClock(0).date;
-  const start = vnClock(-10).date === today ? vnClock(-10).time : "00:00";
-  const end = vnClock(120).date === today ? vnClock(120).time : "23:59";
-  const sessionForm = page.getByRole("region", { name: "Thêm buổi học" });
-  await sessionForm.getByLabel("Ngày").fill(today);
-  await sessionForm.getByLabel("Bắt đầu (giờ:phút)").fill(start);
-  await sessionForm.getByLabel("Kết thúc (giờ:phút)").fill(end);
-  await sessionForm.getByLabel("Địa điểm").fill("Hội trường Sở Nội vụ");
-  await sessionForm.getByLabel("Báo cáo viên").selectOption({ label: world.users.trainer!.fullName });
-  await sessionForm.getByRole("button", { name: "Thêm buổi học" }).click();
-  await expect(sessionForm.getByRole("status")).toHaveText("Đã lưu buổi học.");
+  const { today, start } = await addSessionNow(page, { place: "Hội trường Sở Nội vụ", trainer: world.users.trainer!.fullName });
 
   // The commune A admin nominates two officials of the commune.
   const admin = await phone(browser, baseURL, colleague.email, world.password);
