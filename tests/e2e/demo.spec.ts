@@ -85,6 +85,7 @@ test("on the demo, the province admin creates a course, uploads a file, edits it
   await page.goto("/courses/new");
   await page.getByLabel("Tên khóa học").fill(title);
   await page.getByLabel("Mã khóa học").fill(`iso.${t}`);
+  await page.getByLabel("Đơn vị chủ trì").selectOption({ label: "Sở Nội vụ" });
   await page.getByLabel("Lĩnh vực").selectOption({ label: "Ứng dụng CNTT trong giải quyết thủ tục hành chính" });
   await page.getByLabel("Giới thiệu ngắn").fill("Áp dụng hệ thống quản lý chất lượng ISO 9001:2015 trên môi trường điện tử.");
   await page.getByLabel("Thời lượng (tiết)").fill("6");
