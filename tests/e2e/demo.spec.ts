@@ -106,7 +106,7 @@ test("on the demo, the province admin creates a course, uploads a file, edits it
   // Saving the course's information unchanged works (it hung the embedded database before).
   await page.goto(`/courses/${courseId}/edit`);
   await page.getByRole("button", { name: "Lưu thay đổi" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Đã lưu thay đổi." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Không có gì thay đổi." })).toBeVisible();
   await page.getByRole("button", { name: "Công bố" }).click();
   await expect(page.getByTestId("course-status")).toHaveText("Hiện tại: Đã công bố");
 });
@@ -133,6 +133,7 @@ test("on the demo, the Bình Kiến focal point imports a new official and nomin
   // Nominate her into the demo class (the commune's quota has a seat left).
   await page.goto("/classes");
   await page.getByRole("link", { name: /Chỉ số CCHC — đợt 1/ }).first().click();
+  await expect(page).toHaveURL(/\/classes\/[0-9a-f-]{36}$/);
   const classUrl = page.url();
   const nominate = page.getByRole("region", { name: "Cử cán bộ đi học" });
   await nominate.getByRole("checkbox", { name: new RegExp(name) }).check();
