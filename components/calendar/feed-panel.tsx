@@ -1,43 +1,51 @@
 "use client";
 
 import { useState } from "react";
+import { ConfirmAction } from "@/components/confirm-action";
+import type { FormState } from "@/lib/forms/state";
 import { translator, type Locale } from "@/lib/i18n/messages";
 
 type Shown = { url: string; webcal: string };
 
 /**
- * The private calendar feed: make (or replace) the URL, which is shown this once with a copy
- * button, or turn it off. The server keeps only the token's SHA-256 (docs/decisions/072).
+ * The private calendar feed: make (or replace, after asking) the URL, which is shown this once
+ * with a copy button, or turn it off (after asking; the layout's announcer says it is done). The server keeps only the token's SHA-256 (docs/decisions/072).
  */
 export function FeedPanel({ locale, hasFeed, createdLabel }: { locale: Locale; hasFeed: boolean; createdLabel: string | null }) {
   const t = translator(locale);
   const [shown, setShown] = useState<Shown | null>(null);
   const [active, setActive] = useState(hasFeed);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [copied, setCopied] = useState(false);
 
-  async function call(method: "POST" | "DELETE") {
+  /** Makes or replaces the URL (POST) or turns it off (DELETE); the outcome as a form's. */
+  async function call(method: "POST" | "DELETE"): Promise<FormState> {
     setPending(true);
-    setMessage(null);
+    setFailure(null);
     setCopied(false);
     try {
       const res = await fetch("/api/calendar", { method, headers: { "content-type": "application/json" }, body: "{}" });
       const body = (await res.json()) as Partial<Shown> & { error?: { message: string } };
-      if (!res.ok) {
-        setMessage({ ok: false, text: body.error?.message ?? t("schedule.feed.failed") });
-      } else if (method === "POST" && body.url && body.webcal) {
+      if (!res.ok) return { status: "error", message: body.error?.message ?? t("schedule.feed.failed") };
+      if (method === "POST" && body.url && body.webcal) {
         setShown({ url: body.url, webcal: body.webcal });
         setActive(true);
-      } else {
-        setShown(null);
-        setActive(false);
-        setMessage({ ok: true, text: t("schedule.feed.revoked") });
+        return { status: "ok" };
       }
+      setShown(null);
+      setActive(false);
+      return { status: "ok", message: t("schedule.feed.revoked") };
     } catch {
-      setMessage({ ok: false, text: t("schedule.feed.failed") });
+      return { status: "error", message: t("schedule.feed.failed") };
+    } finally {
+      setPending(false);
     }
-    setPending(false);
+  }
+
+  async function subscribe() {
+    const result = await call("POST");
+    if (result.status === "error") setFailure(result.message ?? t("schedule.feed.failed"));
   }
 
   async function copy() {
@@ -75,20 +83,23 @@ export function FeedPanel({ locale, hasFeed, createdLabel }: { locale: Locale; h
           </a>
         </div>
       ) : null}
-      {message ? (
-        <p role={message.ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${message.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-800"}`}>
-          {message.text}
+      {failure ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {failure}
         </p>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        <button type="button" disabled={pending} onClick={() => void call("POST")} className={`${button} bg-brand-700 text-white hover:bg-brand-800`}>
-          {pending ? t("schedule.feed.working") : active ? t("schedule.feed.rotate") : t("schedule.feed.subscribe")}
-        </button>
         {active ? (
-          <button type="button" disabled={pending} onClick={() => void call("DELETE")} className={`${button} border border-slate-400 bg-white text-slate-900 hover:bg-slate-100`}>
-            {t("schedule.feed.revoke")}
+          <>
+            {/* Replacing or turning off the URL stops every calendar app that uses it: asked first. */}
+            <ConfirmAction locale={locale} action={() => call("POST")} fields={{}} label={t("schedule.feed.rotate")} question={t("schedule.feed.confirmRotate")} />
+            <ConfirmAction locale={locale} action={() => call("DELETE")} fields={{}} label={t("schedule.feed.revoke")} question={t("schedule.feed.confirmRevoke")} />
+          </>
+        ) : (
+          <button type="button" disabled={pending} onClick={() => void subscribe()} className={`${button} bg-brand-700 text-white hover:bg-brand-800`}>
+            {pending ? t("schedule.feed.working") : t("schedule.feed.subscribe")}
           </button>
-        ) : null}
+        )}
       </div>
     </div>
   );

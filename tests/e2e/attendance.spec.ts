@@ -117,13 +117,14 @@ test("a learner checks in by the trainer's QR code; the trainer sees it and mark
   await learnerPhone.context().close();
 });
 
-test("the private calendar URL is shown once, works without a session, and stops when replaced", async ({ page, world, browser, baseURL }) => {
+test("the private calendar URL is shown once, works without a session, and stops when replaced or turned off", async ({ page, world, browser, baseURL }) => {
+  test.setTimeout(60_000);
   const c = await attendanceClass(page, world);
   await page.setViewportSize({ width: 360, height: 740 });
   await signIn(page, world.users.learner!.email, world.password);
   await page.goto("/schedule");
   await page.getByRole("button", { name: "Đăng ký lịch" }).click();
-  const field = page.getByLabel("Đường dẫn lịch riêng");
+  const field = page.getByRole("textbox", { name: "Đường dẫn lịch riêng" });
   await expect(field).toHaveValue(/\/api\/calendar\/[A-Za-z0-9_-]{43}$/);
   const first = await field.inputValue();
   await expectAccessibleAt360(page, "schedule with feed");
@@ -135,9 +136,24 @@ test("the private calendar URL is shown once, works without a session, and stops
   expect(await feed.text()).toContain(`UID:${c.sessionId}@taphuan`);
 
   await page.reload();
-  await expect(page.getByLabel("Đường dẫn lịch riêng")).toHaveCount(0); // shown once only
+  await expect(page.getByRole("textbox", { name: "Đường dẫn lịch riêng" })).toHaveCount(0); // shown once only
+  // Replacing the link is asked first: going back changes nothing.
   await page.getByRole("button", { name: "Tạo đường dẫn mới" }).click();
-  await expect(page.getByLabel("Đường dẫn lịch riêng")).not.toHaveValue(first);
+  const rotate = page.getByRole("dialog", { name: /^Tạo đường dẫn lịch mới\?/ });
+  await rotate.getByRole("button", { name: "Quay lại" }).click();
+  await expect(rotate).toBeHidden();
+  expect((await anonymous.request.get(first)).status()).toBe(200);
+  await page.getByRole("button", { name: "Tạo đường dẫn mới" }).click();
+  await rotate.getByRole("button", { name: "Tạo đường dẫn mới" }).click();
+  await expect(page.getByRole("textbox", { name: "Đường dẫn lịch riêng" })).not.toHaveValue(first);
+  const second = await page.getByRole("textbox", { name: "Đường dẫn lịch riêng" }).inputValue();
   expect((await anonymous.request.get(first)).status()).toBe(404);
+
+  // Turning it off is asked too, and the page says it is done.
+  await page.getByRole("button", { name: "Tắt đường dẫn lịch" }).click();
+  await page.getByRole("dialog", { name: /^Tắt đường dẫn lịch riêng\?/ }).getByRole("button", { name: "Tắt đường dẫn lịch" }).click();
+  await expect(page.getByTestId("announcer")).toContainText("Đã tắt đường dẫn lịch.");
+  await expect(page.getByText("Bạn chưa có đường dẫn lịch riêng.")).toBeVisible();
+  expect((await anonymous.request.get(second)).status()).toBe(404);
   await anonymous.close();
 });

@@ -74,6 +74,8 @@ export const attendance: Record<keyof typeof vi, string> = {
   "schedule.feed.copy": "Copy",
   "schedule.feed.copied": "Copied.",
   "schedule.feed.webcal": "Open in calendar app",
+  "schedule.feed.confirmRotate": "Make a new calendar link? The current one stops working at once: calendar apps using it will get no more updates.",
+  "schedule.feed.confirmRevoke": "Turn off your private calendar link? Calendar apps using it will get no more updates.",
   "schedule.feed.revoked": "The calendar link is off. Calendar apps will no longer get updates.",
   "schedule.feed.failed": "That did not work. Please try again.",
   "schedule.feed.working": "Working…",

@@ -72,6 +72,8 @@ export const attendance = {
   "schedule.feed.copy": "Sao chép",
   "schedule.feed.copied": "Đã sao chép.",
   "schedule.feed.webcal": "Mở bằng ứng dụng lịch",
+  "schedule.feed.confirmRotate": "Tạo đường dẫn lịch mới? Đường dẫn đang dùng sẽ ngừng hoạt động ngay: ứng dụng lịch nào đang dùng nó sẽ không nhận được cập nhật nữa.",
+  "schedule.feed.confirmRevoke": "Tắt đường dẫn lịch riêng? Ứng dụng lịch nào đang dùng nó sẽ không nhận được cập nhật nữa.",
   "schedule.feed.revoked": "Đã tắt đường dẫn lịch. Ứng dụng lịch sẽ không nhận được cập nhật nữa.",
   "schedule.feed.failed": "Không thực hiện được. Vui lòng thử lại.",
   "schedule.feed.working": "Đang xử lý…",
