@@ -29,7 +29,8 @@ export async function courseFileForStudy(viewer: Viewer, fileId: string): Promis
     where: { id: fileId },
     select: { id: true, courseId: true, storageKey: true, originalName: true, mimeType: true, size: true, state: true, createdAt: true },
   });
-  if (!file || file.state !== "READY") throw notFound();
+  // A question bank's image (courseId null) is served by the quiz pages' own rule, not here.
+  if (!file || file.state !== "READY" || file.courseId === null) throw notFound();
   await assertStudyCourse(viewer, file.courseId);
   return {
     id: file.id,

@@ -33,11 +33,22 @@ function decodeEntities(text: string): string {
     .replace(/&(tab|newline|colon);/gi, (_, name: string) => ({ tab: "\t", newline: "\n", colon: ":" })[name.toLowerCase()] ?? "");
 }
 
-export function sanitizeRichText(html: string): string {
+/**
+ * `images`: question texts may show images stored by this site; the test says which `src` is one
+ * (lib/quizzes/render.ts). Any other image is removed.
+ */
+export function sanitizeRichText(html: string, options: { images?: (src: string) => boolean } = {}): string {
+  const images = options.images;
   return sanitizeHtml(html.normalize("NFC"), {
-    allowedTags: ALLOWED_TAGS,
+    allowedTags: images ? [...ALLOWED_TAGS, "img"] : ALLOWED_TAGS,
     // rel and target are set by transformTags below, never taken from the input.
-    allowedAttributes: { a: ["href", "rel", "target"], th: ["colspan", "rowspan", "scope"], td: ["colspan", "rowspan"] },
+    allowedAttributes: {
+      a: ["href", "rel", "target"],
+      th: ["colspan", "rowspan", "scope"],
+      td: ["colspan", "rowspan"],
+      ...(images ? { img: ["src", "alt", "width", "height"] } : {}),
+    },
+    exclusiveFilter: images ? (frame) => frame.tag === "img" && !images(frame.attribs.src ?? "") : undefined,
     allowedSchemes: SAFE_SCHEMES,
     allowedSchemesAppliedToAttributes: ["href"],
     allowProtocolRelative: false,

@@ -9,6 +9,7 @@ export const learning: Record<keyof typeof vi, string> = {
   "learning.kind.FILE": "Document",
   "learning.kind.VIDEO": "Video",
   "learning.kind.LINK": "Link",
+  "learning.kind.QUIZ": "Quiz",
   "learning.done": "Done",
   "learning.doneOn": "You have finished this lesson.",
   "learning.markDone": "Mark as done",

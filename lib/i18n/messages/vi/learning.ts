@@ -7,6 +7,7 @@ export const learning = {
   "learning.kind.FILE": "Tài liệu",
   "learning.kind.VIDEO": "Video",
   "learning.kind.LINK": "Liên kết",
+  "learning.kind.QUIZ": "Bài kiểm tra",
   "learning.done": "Đã học xong",
   "learning.doneOn": "Bạn đã học xong bài này.",
   "learning.markDone": "Đánh dấu đã học xong",

@@ -93,14 +93,14 @@ export default async function CourseContentPage({ params }: Props) {
                       <span className="ml-2 text-xs text-slate-600">{t(`learning.kind.${l.kind}`)}</span>
                     </summary>
                     <div className="mt-3">
-                      <EditLessonForm
+                      {l.kind === "QUIZ" ? null : <EditLessonForm
                         locale={locale}
                         courseId={id}
                         sections={choices}
                         lesson={{ id: l.id, title: l.title, kind: l.kind, body: l.body, url: l.url, sectionId: s.id, fileName: l.file?.originalName ?? null }}
                         updateAction={updateLessonAction}
                         deleteAction={deleteLessonAction}
-                      />
+                      />}
                     </div>
                   </details>
                 </li>
