@@ -169,4 +169,9 @@ export const ISOLATION_REGISTRY: Record<string, Coverage> = {
   myFeed: { nothingToForge: "the viewer's own calendar feed" },
   rotateFeed: { nothingToForge: "the viewer's own calendar feed" },
   revokeFeed: { nothingToForge: "the viewer's own calendar feed" },
+
+  // Quizzes (issue 10): each quiz test file holds its own outsider cases.
+  bankAccess: { test: "quiz-bank-access" },
+  assertEditBank: { test: "quiz-bank-access" },
+  usableBanksForCourse: { test: "quiz-bank-access" },
 };
