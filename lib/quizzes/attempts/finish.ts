@@ -124,8 +124,11 @@ export async function unsafeRecordQuizOutcome(userId: string, quizId: string): P
   if (row.justDone || enrolment.status === "ACTIVE") await unsafeCompleteEnrolmentIfAllDone(userId, quiz.courseId);
 }
 
-/** The job queued at the start for deadline + grace: finishes the attempt with what was saved. */
-export const finishAttemptJob: JobHandler = async (payload) => {
+/**
+ * The job queued at the start for deadline + grace: finishes the attempt with what was saved.
+ * `unsafe`: a server job, authorised by the start that queued it (decision 073).
+ */
+export const unsafeFinishAttemptJob: JobHandler = async (payload) => {
   const attemptId = (payload as { attemptId?: unknown } | null)?.attemptId;
   if (typeof attemptId !== "string") return;
   await unsafeFinishAttempt(attemptId, "DEADLINE");
