@@ -100,6 +100,22 @@ describe("starting an attempt", () => {
     expect(await db().quizAttempt.count({ where: { quizId: s.quiz.id } })).toBe(1);
   });
 
+  it("shuffles questions and option orders when the quiz says so, keeping each question's own options", async () => {
+    const options = Array.from({ length: 12 }, (_, i) => `Phương án ${i + 1}`);
+    const drafts = Array.from({ length: 12 }, (_, i) => choiceDraft(`Câu ${i + 1}`, options));
+    const s = await scene({ drafts, settings: { shuffleQuestions: true, shuffleAnswers: true } });
+    const { attemptId } = await startAttempt(s.learner, s.quiz.id);
+    const qs = await db().attemptQuestion.findMany({ where: { attemptId }, orderBy: { position: "asc" }, include: { version: true } });
+    const ids = options.map((_, i) => `o${i + 1}`);
+    // 12! orders each: the chance that a shuffle leaves everything in place is negligible.
+    expect(qs.map((q) => q.version.name)).not.toEqual(drafts.map((d) => d.name));
+    expect(qs.map((q) => q.version.name).sort()).toEqual(drafts.map((d) => d.name).sort());
+    expect(qs.some((q) => JSON.stringify(q.order) !== JSON.stringify(ids))).toBe(true);
+    for (const q of qs) expect([...(q.order as string[])].sort()).toEqual([...ids].sort());
+    const view = await attemptForLearner(s.learner, attemptId);
+    expect(view.questions.map((q) => q.options!.map((o) => o.id))).toEqual(qs.map((q) => q.order));
+  });
+
   it("refuses past the attempt limit, before the opening, after the close, without questions; the landing says why", async () => {
     const s = await scene({ settings: { attemptsAllowed: 1 } });
     const { attemptId } = await startAttempt(s.learner, s.quiz.id);

@@ -19,7 +19,7 @@ import {
 } from "./load";
 import { drawOrder, responseFits, saveInput, shuffled, type SaveInput } from "./responses";
 import type { AttemptView, SaveReply } from "./types";
-import { attemptForLearner, startRefusal } from "./view";
+import { attemptForLearner, startRefusal, unsafeQuizQuestionCount } from "./view";
 
 /**
  * The attempt engine's commands (docs/decisions/080-quizzes.md): start, save, submit, check. Each
@@ -97,16 +97,17 @@ export async function startAttempt(viewer: Viewer, quizId: string): Promise<{ at
   }
   const window = await unsafeEffectiveWindow(quiz, enrolment.classId);
   const previous = await db().quizAttempt.aggregate({ where: { quizId: quiz.id, userId: viewer.userId }, _count: { _all: true }, _max: { number: true } });
-  const drawn = await drawQuestions(quiz);
   const refusal = startRefusal({
     courseStatus: access.course.status,
     window,
     now,
     attemptsAllowed: quiz.attemptsAllowed,
     attemptsUsed: previous._count._all,
-    questionCount: drawn.length,
+    questionCount: await unsafeQuizQuestionCount(quiz.id),
   });
   if (refusal) throw new AppError(refusal.code, refusal.key);
+  const drawn = await drawQuestions(quiz);
+  if (drawn.length === 0) throw new AppError("CONFLICT", "quizAttempt.noQuestions");
 
   const limitEnd = quiz.timeLimitSeconds ? new Date(now.getTime() + quiz.timeLimitSeconds * 1000) : null;
   const ends = [limitEnd, window.closesAt].filter((d): d is Date => d !== null);
