@@ -38,9 +38,9 @@ export async function register() {
   const { startJobRunner } = await import("./lib/jobs/queue");
   const { REMINDER_JOB, queueTomorrowsReminders, sendSessionReminder } = await import("./lib/classes/reminders");
   const { QUIZ_FINISH_JOB } = await import("./lib/quizzes/attempts/load");
-  const { unsafeFinishAttemptJob } = await import("./lib/quizzes/attempts/finish");
+  const { finishAttemptJob } = await import("./lib/quizzes/attempts/finish");
   startJobRunner({
-    handlers: { [REMINDER_JOB]: sendSessionReminder, [QUIZ_FINISH_JOB]: unsafeFinishAttemptJob },
+    handlers: { [REMINDER_JOB]: sendSessionReminder, [QUIZ_FINISH_JOB]: finishAttemptJob },
     beforeRound: () => queueTomorrowsReminders(),
   });
   if (!process.env.SMTP_URL?.trim()) return;

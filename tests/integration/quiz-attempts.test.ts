@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { runDueJobs } from "@/lib/jobs/queue";
 import { recordProgress } from "@/lib/learning/progress";
 import { checkQuestion, saveAnswers, startAttempt, submitAttempt } from "@/lib/quizzes/attempts/engine";
-import { unsafeFinishAttemptJob, unsafeRecordQuizOutcome, unsafeRescoreAttempt } from "@/lib/quizzes/attempts/finish";
+import { finishAttemptJob, unsafeRecordQuizOutcome, unsafeRescoreAttempt } from "@/lib/quizzes/attempts/finish";
 import { QUIZ_FINISH_JOB, QUIZ_GRACE_SECONDS, unsafeDbNow, viewerAttempt, viewerQuiz } from "@/lib/quizzes/attempts/load";
 import { attemptForLearner, quizForLearner, reviewForLearner } from "@/lib/quizzes/attempts/view";
 import type { QuestionDraft } from "@/lib/quizzes/question-types";
@@ -340,7 +340,7 @@ describe("submitting and finishing", () => {
     await save(s.learner, attemptId, 1, [{ position: 2, response: { optionId: "o1" } }]);
     const job = await db().job.findUniqueOrThrow({ where: { dedupeKey: `${QUIZ_FINISH_JOB}:${attemptId}` } });
     await deadlinePassed(attemptId, QUIZ_GRACE_SECONDS + 1);
-    const handlers = { [QUIZ_FINISH_JOB]: unsafeFinishAttemptJob };
+    const handlers = { [QUIZ_FINISH_JOB]: finishAttemptJob };
     const later = () => new Date(job.runAt.getTime() + 1000);
     expect(await runDueJobs({ handlers, onlyIds: [job.id], now: later })).toEqual({ done: 1, failed: 0 });
     const attempt = await db().quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });

@@ -126,9 +126,9 @@ export async function unsafeRecordQuizOutcome(userId: string, quizId: string): P
 
 /**
  * The job queued at the start for deadline + grace: finishes the attempt with what was saved.
- * `unsafe`: a server job, authorised by the start that queued it (decision 073).
+ * A server job, authorised by the start that queued it (decisions 073, 003).
  */
-export const unsafeFinishAttemptJob: JobHandler = async (payload) => {
+export const finishAttemptJob: JobHandler = async (payload) => {
   const attemptId = (payload as { attemptId?: unknown } | null)?.attemptId;
   if (typeof attemptId !== "string") return;
   await unsafeFinishAttempt(attemptId, "DEADLINE");
