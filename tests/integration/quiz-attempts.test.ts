@@ -323,6 +323,25 @@ describe("submitting and finishing", () => {
     expect(landing.attempts).toMatchObject([{ id: attemptId, number: 1, state: "FINISHED", score: 2, maxScore: 3 }]);
   });
 
+  it("saves racing a submit either land before the finish (and are marked) or are refused", async () => {
+    const s = await scene({ drafts: Array.from({ length: 6 }, (_, i) => choiceDraft(`Câu ${i + 1}`)) });
+    const { attemptId } = await startAttempt(s.learner, s.quiz.id);
+    const saves = Array.from({ length: 6 }, (_, i) =>
+      save(s.learner, attemptId, i + 1, [{ position: i + 1, response: { optionId: "o1" } }]).then(
+        () => "saved",
+        (e: unknown) => (e instanceof AppError ? e.code : "other"),
+      ),
+    );
+    const [outcomes] = await Promise.all([Promise.all(saves), submitAttempt(s.learner, attemptId)]);
+    expect(outcomes.every((o) => o === "saved" || o === "ATTEMPT_CLOSED")).toBe(true);
+    const qs = await questionsOf(attemptId);
+    // Every answer stored was marked with the finish: nothing was written after it.
+    for (const q of qs) expect(Number(q.fraction)).toBe(q.response === null ? 0 : 1);
+    const attempt = await db().quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+    expect(Number(attempt.score)).toBe(qs.filter((q) => q.response !== null).length);
+    expect(qs.filter((q) => q.response !== null)).toHaveLength(outcomes.filter((o) => o === "saved").length);
+  });
+
   it("after deadline + grace a submit finishes with what was saved, without error", async () => {
     const s = await scene({ settings: { timeLimitSeconds: 600 } });
     const { attemptId } = await startAttempt(s.learner, s.quiz.id);

@@ -276,8 +276,8 @@ export async function checkQuestion(viewer: Viewer, attemptId: string, position:
   if (attempt.quiz.reviewMarks !== "DURING") throw new AppError("CONFLICT", "quizAttempt.checkNotAllowed");
   if (!Number.isInteger(position) || position < 1) throw new AppError("VALIDATION", "quizAttempt.cannotCheck");
   await transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ open: boolean }[]>`
-      SELECT ("state" = 'IN_PROGRESS' AND ("deadlineAt" IS NULL OR ${DB_NOW} <= "deadlineAt" + ${GRACE})) AS "open"
+    const [locked] = await tx.$queryRaw<{ open: boolean; now: Date }[]>`
+      SELECT ("state" = 'IN_PROGRESS' AND ("deadlineAt" IS NULL OR ${DB_NOW} <= "deadlineAt" + ${GRACE})) AS "open", now() AS "now"
       FROM "QuizAttempt" WHERE "id" = ${attempt.id}::uuid FOR UPDATE`;
     if (!locked?.open) throw closedError();
     const q = await tx.attemptQuestion.findUnique({
@@ -291,7 +291,7 @@ export async function checkQuestion(viewer: Viewer, attemptId: string, position:
     const m = autoMark({ type, data: q.version.data, response: q.response, maxMark: Number(q.maxMark) });
     await tx.attemptQuestion.update({
       where: { id: q.id },
-      data: { checkedAt: new Date(), mark: m.mark, fraction: m.fraction, markedVersionId: q.versionId },
+      data: { checkedAt: locked.now, mark: m.mark, fraction: m.fraction, markedVersionId: q.versionId },
     });
     await tx.attemptMark.create({ data: { attemptQuestionId: q.id, source: "AUTO", mark: m.mark, fraction: m.fraction, versionId: q.versionId } });
   });
