@@ -236,6 +236,12 @@ describe("parseGift: question types", () => {
     expect(keys(one("Q =a}"))).toEqual(["1:quizImport.gift.unbalancedBraces"]);
     expect(keys(one("Q }{=a"))).toEqual(["1:quizImport.gift.unbalancedBraces"]);
     expect(keys(one("Q{=a}\nthen {=b}"))).toEqual(["2:quizImport.gift.textAfterAnswers"]);
+    expect(keys(one("Q{\n=a\n~{b}"))).toEqual(["3:quizImport.gift.unbalancedBraces"]);
+  });
+
+  test("Moodle's Cloze syntax is named, not misread as GIFT", () => {
+    expect(keys(one("Thủ đô là {1:SHORTANSWER:=Hà Nội} và {1:MULTICHOICE:=A~B}"))).toEqual(["1:quizImport.gift.cloze"]);
+    expect(keys(one("Q{:MC:=a~b}"))).toEqual(["1:quizImport.gift.cloze"]);
   });
 
   test("too many answers and over-long texts are reported, not imported", () => {

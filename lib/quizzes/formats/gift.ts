@@ -241,6 +241,8 @@ function splitAt(p: Piece, markers: string): Piece[] {
   return pieces;
 }
 
+const CLOZE = /^\d*:[A-Za-z_]{2,20}:/;
+
 /** The most answers, options or pairs a question may have (question-types.ts). */
 const MAX_ANSWERS = 50;
 
@@ -348,6 +350,10 @@ function readQuestion(block: readonly Line[], comments: readonly string[], categ
   const head: Head = { name, text, generalFeedback, ...base };
   const a = answers.text;
   const at = (offset: number) => src.lineAt(offset);
+  const nested = a.indexOf("{");
+  if (nested >= 0) errors.push({ line: at(answers.at + nested), key: "quizImport.gift.unbalancedBraces" });
+  // Moodle's embedded-answers (Cloze) syntax `{1:MULTICHOICE:…}` is another format, not GIFT.
+  if (CLOZE.test(a)) return makeItem(line, questionName(name, text.text, line), null, [{ line: at(answers.at), key: "quizImport.gift.cloze" }]);
 
   let draft: QuestionDraft | null;
   if (a === "") draft = draftOf(head, "ESSAY", {});

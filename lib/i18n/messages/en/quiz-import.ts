@@ -26,6 +26,7 @@ export const quizImport: Record<keyof typeof vi, string> = {
   "quizImport.gift.emptyMatch": "A matching pair has no right-hand side.",
   "quizImport.gift.noNumericalAnswer": "The numerical question has no answer.",
   "quizImport.gift.numericalOtherFeedback": "Feedback for any other wrong answer (~#…) is not supported and was left out.",
+  "quizImport.gift.cloze": "This is Moodle's embedded answers (Cloze) syntax, not GIFT, so it cannot be imported. Rewrite it in GIFT, or export it from Moodle as GIFT.",
   "quizImport.gift.emptyCategory": "The $CATEGORY: line names no category.",
   "quizImport.aiken.missingAnswer": "The “ANSWER: X” line is missing after the options.",
   "quizImport.aiken.answerNotOption": "The answer “{letter}” is not one of the options.",

@@ -24,6 +24,7 @@ export const quizImport = {
   "quizImport.gift.emptyMatch": "Câu ghép đôi có cặp thiếu vế phải.",
   "quizImport.gift.noNumericalAnswer": "Câu hỏi dạng số không có đáp án.",
   "quizImport.gift.numericalOtherFeedback": "Phản hồi cho mọi câu trả lời sai khác (~#…) không được hỗ trợ và đã bị bỏ qua.",
+  "quizImport.gift.cloze": "Đây là cú pháp câu hỏi nhúng đáp án (Cloze) của Moodle, không phải GIFT, nên chưa nhập được. Hãy viết lại theo GIFT hoặc nhập từ Moodle dưới dạng GIFT.",
   "quizImport.gift.emptyCategory": "Dòng $CATEGORY: không ghi danh mục nào.",
   "quizImport.aiken.missingAnswer": "Thiếu dòng «ANSWER: X» sau các phương án.",
   "quizImport.aiken.answerNotOption": "Đáp án «{letter}» không có trong các phương án.",
