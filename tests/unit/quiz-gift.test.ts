@@ -255,6 +255,8 @@ describe("parseGift: question types", () => {
   });
 
   test("more than 5,000 questions refuse the file", () => {
+    expect(parseGift("Q{T}\n\n".repeat(5_000) + "Q{T}").problems).toEqual([{ line: 0, key: "quizImport.file.tooManyQuestions", params: { max: 5000 } }]);
+    expect(parseGift("Q{T}\n\n".repeat(5_000)).items).toHaveLength(5_000);
     expect(parseGift("Q{T}\n\n".repeat(5_001)).problems).toEqual([{ line: 0, key: "quizImport.file.tooManyQuestions", params: { max: 5000 } }]);
   });
 });

@@ -45,11 +45,12 @@ export function parseGift(input: string): ImportResult {
     if (t === "") flush();
     else if (t.startsWith("//")) comments.push(t);
     else block.push({ line: i + 1, text: t });
-    if (items.length > MAX_IMPORT_QUESTIONS) {
-      return { items: [], problems: [{ line: 0, key: "quizImport.file.tooManyQuestions", params: { max: MAX_IMPORT_QUESTIONS } }] };
-    }
+    if (items.length > MAX_IMPORT_QUESTIONS) break;
   }
   flush();
+  if (items.length > MAX_IMPORT_QUESTIONS) {
+    return { items: [], problems: [{ line: 0, key: "quizImport.file.tooManyQuestions", params: { max: MAX_IMPORT_QUESTIONS } }] };
+  }
   if (items.length === 0 && problems.length === 0) problems.push({ line: 0, key: "quizImport.file.noQuestions" });
   return { items, problems };
 }
