@@ -18,6 +18,7 @@ import { plans } from "./vi/plans";
 import { classes } from "./vi/classes";
 import { attendance } from "./vi/attendance";
 import { quizAttempts } from "./vi/quiz-attempts";
+import { quizImport } from "./vi/quiz-import";
 
 export const vi = {
   ...common,
@@ -38,6 +39,7 @@ export const vi = {
   ...classes,
   ...attendance,
   ...quizAttempts,
+  ...quizImport,
 } as const;
 
 export type MessageKey = keyof typeof vi;
