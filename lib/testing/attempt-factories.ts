@@ -1,9 +1,9 @@
-// Test-only: finished quiz attempts written directly (see factories.ts), marked by the real marking
-// rules (lib/quizzes/marking.ts) as the engine marks on finish: one AttemptQuestion per slot of the
+// Test-only: finished quiz attempts written directly (see factories.ts), marked by the engine's own
+// automatic mark (lib/quizzes/attempts/finish.ts autoMark): one AttemptQuestion per slot of the
 // quiz (its fixed question's newest version), an AUTO mark for each, the score summed, essays
 // left for a trainer (fraction null, needsMarking).
 import { db, type Prisma } from "@/lib/db";
-import { markResponse } from "@/lib/quizzes/marking";
+import { autoMark } from "@/lib/quizzes/attempts/finish";
 import type { QuestionDraft, QuestionResponse } from "@/lib/quizzes/question-types";
 
 const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
@@ -47,10 +47,8 @@ export async function makeFinishedAttempt(input: {
     const version = await db().questionVersion.findUniqueOrThrow({ where: { questionId_version: { questionId: q.id, version: q.latestVersion } } });
     const response = input.responses[i] ?? null;
     const maxMark = Number(slot.mark.toString());
-    const marked = markResponse(q.type, version.data, response);
-    const fraction = marked.fraction === null ? null : round(marked.fraction, 5);
-    const mark = fraction === null ? null : round(fraction * maxMark, 2);
-    if (marked.state === "needsMarking") needsMarking = true;
+    const { fraction, mark, state } = autoMark({ type: q.type, data: version.data, response, maxMark });
+    if (state === "needsMarking") needsMarking = true;
     score += mark ?? 0;
     maxScore += q.type === "DESCRIPTION" ? 0 : maxMark;
     questions.push({

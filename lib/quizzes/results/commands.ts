@@ -2,9 +2,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db, transaction } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { unsafeRescoreAttempt } from "@/lib/quizzes/attempts/outcome";
-import { markResponse } from "@/lib/quizzes/marking";
-import type { QuestionResponse } from "@/lib/quizzes/question-types";
+import { autoMark, unsafeRescoreAttempt } from "@/lib/quizzes/attempts/finish";
 import { assertMarkQuiz } from "./access";
 
 // Marking essays and regrading a corrected question (docs/decisions/085-quiz-results-and-item-analysis.md).
@@ -14,11 +12,6 @@ import { assertMarkQuiz } from "./access";
 
 const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
 const num = (d: { toString(): string } | null): number | null => (d === null ? null : Number(d.toString()));
-
-/** The mark a fraction of the question's mark gives, as stored (two decimals). */
-function markOf(fraction: number | null, maxMark: number): number | null {
-  return fraction === null ? null : round(fraction * maxMark, 2);
-}
 
 /**
  * A trainer's mark for an essay of a finished attempt (0..the question's mark), with a comment.
@@ -61,7 +54,7 @@ export async function markEssay(viewer: Viewer, attemptQuestionId: string, input
       entity: "QuizAttempt",
       entityId: aq.attempt.id,
       unitId: staff.quiz.unitId,
-      data: { quizId: staff.quiz.id, learnerId: aq.attempt.userId, position: aq.position, before: { mark: num(aq.mark) }, after: { mark } },
+      data: { userId: aq.attempt.userId, position: aq.position, before: { mark: num(aq.mark) }, after: { mark } },
     });
     await unsafeRescoreAttempt(aq.attempt.id);
     return { attemptId: aq.attempt.id };
@@ -122,9 +115,8 @@ export async function regradeQuestion(viewer: Viewer, quizId: string, questionId
     for (const a of answers) {
       if (question.type === "ESSAY" || question.type === "DESCRIPTION") continue;
       const maxMark = Number(a.maxMark.toString());
-      const { fraction } = markResponse(question.type, latest.data, a.response as QuestionResponse | null);
-      const f = fraction === null ? null : round(fraction, 5);
-      const mark = markOf(f, maxMark);
+      // The engine's own automatic mark (lib/quizzes/attempts/finish.ts), with the corrected version's data.
+      const { fraction: f, mark } = autoMark({ type: question.type, data: latest.data, response: a.response, maxMark });
       const oldMark = num(a.mark);
       const changed = mark !== oldMark;
       regraded.push({ id: a.id, attemptId: a.attempt.id, mark, fraction: f, changed, moved: a.markedVersionId !== latest.id });

@@ -128,4 +128,14 @@ export const quizResults: Record<keyof typeof vi, string> = {
   "quizResults.discriminationHelp": "The correlation between this question's mark and the rest of the attempt's score: high means it separates stronger from weaker learners; negative means it needs a look.",
   "quizResults.optionsHeading": "Options chosen",
   "quizResults.chosen": "chosen {count} times",
+
+  // The audit log (lib/audit/format.ts)
+  "audit.action.quiz.markEssay": "Mark an essay",
+  "audit.action.quiz.regrade": "Regrade a quiz question",
+  "audit.field.mark": "Mark",
+  "audit.field.quiz.markEssay.position": "Question",
+  "audit.field.quiz.markEssay.userId": "Learner",
+  "audit.field.version": "Question version",
+  "audit.field.checked": "Answers checked",
+  "audit.field.changed": "Marks changed",
 };

@@ -42,7 +42,7 @@ export const quizResults = {
   "quizResults.markingTitle": "Chấm bài tự luận",
   "quizResults.markingHeading": "Chấm bài tự luận: {title}",
   "quizResults.markingIntro": "Các câu tự luận đang chờ chấm, bài nộp sớm nhất ở trên cùng. Điểm được lưu ngay và điểm của lần làm bài được tính lại.",
-  "quizResults.markingReadOnly": "Các câu tự luận đang chờ chấm. Chỉ giảng viên và người quản lý khóa học được chấm điểm.",
+  "quizResults.markingReadOnly": "Các câu tự luận đang chờ chấm. Chỉ báo cáo viên và người quản lý khóa học được chấm điểm.",
   "quizResults.markingEmpty": "Không còn câu tự luận nào chờ chấm.",
   "quizResults.markingItem": "{name} — lần {number}, câu {position}",
   "quizResults.finishedAt": "Nộp lúc {at}.",
@@ -126,4 +126,14 @@ export const quizResults = {
   "quizResults.discriminationHelp": "Hệ số tương quan giữa điểm câu này và điểm phần còn lại của bài: cao là câu phân biệt tốt người làm bài tốt với người làm bài chưa tốt; âm là câu cần xem lại.",
   "quizResults.optionsHeading": "Các lựa chọn được chọn",
   "quizResults.chosen": "được chọn {count} lần",
+
+  // The audit log (lib/audit/format.ts)
+  "audit.action.quiz.markEssay": "Chấm bài tự luận",
+  "audit.action.quiz.regrade": "Chấm lại câu hỏi của bài kiểm tra",
+  "audit.field.mark": "Điểm",
+  "audit.field.quiz.markEssay.position": "Câu",
+  "audit.field.quiz.markEssay.userId": "Học viên",
+  "audit.field.version": "Phiên bản câu hỏi",
+  "audit.field.checked": "Số câu trả lời đã xét",
+  "audit.field.changed": "Số điểm thay đổi",
 } as const;
