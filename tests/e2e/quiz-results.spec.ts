@@ -67,6 +67,16 @@ test("a trainer marks an essay from the queue, sees the learner's score change, 
   await expect(page.getByText(/Chấm tay · Điểm: 7,5 \/ 9/)).toBeVisible();
   expect(await violations(page)).toEqual([]);
 
+  // The item analysis and the regrade's dry run render for the trainer (nothing to change here).
+  await page.goto(`${results}/analysis`);
+  await expect(page.getByRole("heading", { level: 1, name: "Phân tích câu hỏi: Kiểm tra cuối khóa" })).toBeVisible();
+  await expect(page.getByText("1 lần làm bài; điểm trung bình 85 %.")).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.goto(`${results}/regrade`);
+  await page.getByRole("link", { name: "Cơ quan tiếp nhận hồ sơ" }).click();
+  await expect(page.getByText("Đã xét 1 câu trả lời; 0 điểm sẽ thay đổi.")).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
   // The workbook: Vietnamese headers, the grade as a number.
   await page.goto(results);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Tải bảng kết quả (XLSX)" }).click()]);
@@ -79,4 +89,10 @@ test("a trainer marks an essay from the queue, sees the learner's score change, 
   expect(line.getCell(2).value).toBe(learner);
   expect(line.getCell(6).value).toBe(85);
   expect(line.getCell(9).value).toBe("Đạt");
+
+  // On a phone the table scrolls inside its own box; the page does not.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(results);
+  await expect(row.getByTestId("grade")).toHaveText("85 %");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
