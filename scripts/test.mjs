@@ -63,6 +63,7 @@ const EMBEDDED_CORE = [
   "tests/integration/attendance.test.ts",
   "tests/integration/units.test.ts",
   "tests/integration/quiz-results.test.ts",
+  "tests/integration/quiz-attempts.test.ts",
 ];
 
 const bin = (name) => `node_modules/.bin/${name}`;

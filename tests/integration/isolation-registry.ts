@@ -187,4 +187,15 @@ export const ISOLATION_REGISTRY: Record<string, Coverage> = {
   regradeQuestion: { test: "quiz-results" },
   itemAnalysis: { test: "quiz-results" },
   exportQuizResults: { test: "quiz-results" },
+
+  // Quiz attempts (issue 10, the engine): the learner's own attempts only.
+  viewerQuiz: { test: "quiz-attempts" },
+  viewerAttempt: { test: "quiz-attempts" },
+  startAttempt: { test: "quiz-attempts" },
+  saveAnswers: { test: "quiz-attempts" },
+  submitAttempt: { test: "quiz-attempts" },
+  checkQuestion: { test: "quiz-attempts" },
+  quizForLearner: { test: "quiz-attempts" },
+  attemptForLearner: { test: "quiz-attempts" },
+  reviewForLearner: { test: "quiz-attempts" },
 };
