@@ -157,6 +157,12 @@ export const FIELDS: Record<string, Kind> = {
   onlineUrl: text,
   method: enumOf("audit.value.method"),
   changes: special,
+  // quiz results (docs/decisions/085): a mark given, a regrade's question and counts
+  mark: count,
+  questionId: hidden,
+  version: count,
+  checked: count,
+  changed: count,
 };
 
 /** Where one action uses a field its own way. */

@@ -16,6 +16,7 @@ import { learning } from "./en/learning";
 import { plans } from "./en/plans";
 import { classes } from "./en/classes";
 import { attendance } from "./en/attendance";
+import { quizResults } from "./en/quiz-results";
 import { quizAttempts } from "./en/quiz-attempts";
 import { quizImport } from "./en/quiz-import";
 
@@ -37,6 +38,7 @@ export const en: Record<MessageKey, string> = {
   ...plans,
   ...classes,
   ...attendance,
+  ...quizResults,
   ...quizAttempts,
   ...quizImport,
 };

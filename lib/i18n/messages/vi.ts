@@ -17,6 +17,7 @@ import { learning } from "./vi/learning";
 import { plans } from "./vi/plans";
 import { classes } from "./vi/classes";
 import { attendance } from "./vi/attendance";
+import { quizResults } from "./vi/quiz-results";
 import { quizAttempts } from "./vi/quiz-attempts";
 import { quizImport } from "./vi/quiz-import";
 
@@ -38,6 +39,7 @@ export const vi = {
   ...plans,
   ...classes,
   ...attendance,
+  ...quizResults,
   ...quizAttempts,
   ...quizImport,
 } as const;
