@@ -28,8 +28,10 @@ export function parseGift(input: string): ImportResult {
     if (lines.length === 0) return;
     let rest = lines;
     if (lines[0]!.text.startsWith("$CATEGORY:")) {
-      const path = categoryPath(protect(lines[0]!.text.slice("$CATEGORY:".length)));
-      if (path.length === 0) problems.push({ line: lines[0]!.line, key: "quizImport.gift.emptyCategory" });
+      const value = lines[0]!.text.slice("$CATEGORY:".length);
+      const path = categoryPath(protect(value));
+      // `$course$/top` is the root: an empty path on purpose. A bare `$CATEGORY:` is a mistake.
+      if (value.trim() === "") problems.push({ line: lines[0]!.line, key: "quizImport.gift.emptyCategory" });
       category = path;
       rest = lines.slice(1);
       if (rest.length === 0) return;
