@@ -192,4 +192,10 @@ export const ISOLATION_REGISTRY: Record<string, Coverage> = {
   renameCategory: { test: "quiz-banks" },
   moveCategory: { test: "quiz-banks" },
   deleteCategory: { test: "quiz-banks" },
+  bankForImport: { test: "quiz-banks" },
+  stageQuestionImport: { test: "quiz-banks" },
+  questionImportPreview: { test: "quiz-banks" },
+  discardQuestionImport: { test: "quiz-banks" },
+  commitQuestionImport: { test: "quiz-banks" },
+  exportBankGift: { test: "quiz-banks" },
 };

@@ -13,7 +13,9 @@ import {
   renameCategory,
   updateQuestion,
 } from "@/lib/quizzes/banks/commands";
-import { bankDetail, bankOwnerChoices, listBanks, listQuestions, questionForEdit, questionVersion } from "@/lib/quizzes/banks/queries";
+import { commitQuestionImport, discardQuestionImport, exportBankGift, questionImportPreview, stageQuestionImport } from "@/lib/quizzes/banks/import";
+import { bankDetail, bankForImport, bankOwnerChoices, listBanks, listQuestions, questionForEdit, questionVersion } from "@/lib/quizzes/banks/queries";
+import { parseGift } from "@/lib/quizzes/formats/gift";
 import type { QuestionDraft } from "@/lib/quizzes/question-types";
 import { makeCourse } from "@/lib/testing/course-factories";
 import { appError, codeOf } from "@/lib/testing/errors";
@@ -258,5 +260,134 @@ describe("banks and categories", () => {
     expect((await bankDetail(s.admin, bankId)).tags).toEqual(["Luật"]);
     const page2 = await listQuestions(s.admin, bankId, { page: 2 });
     expect([page2.total, page2.rows.length]).toEqual([4, 0]);
+  });
+});
+
+/** Two good questions in a nested category, one broken (line 8: an unclosed brace), one good in the default category. */
+const GIFT = [
+  "$CATEGORY: CCHC/Một cửa",
+  "",
+  "::Tiếp nhận hồ sơ::Bộ phận nào tiếp nhận hồ sơ? {=Bộ phận một cửa ~Văn thư ~Lãnh đạo}",
+  "",
+  "::Thời hạn::Thời hạn trả kết quả được ghi ở đâu? {=Giấy tiếp nhận ~Không ghi}",
+  "",
+  "// the next one is broken",
+  "::Hỏng::Câu này thiếu dấu đóng {=A ~B",
+  "",
+  "$CATEGORY: Luật",
+  "",
+  "::Đúng sai::Luật Cán bộ, công chức có hiệu lực từ 2010. {T}",
+  "",
+].join("\n");
+
+const stage = (viewer: Parameters<typeof stageQuestionImport>[0], bankId: string, text = GIFT) =>
+  stageQuestionImport(viewer, bankId, { fileName: "cau-hoi.gift.txt", format: "gift", bytes: new TextEncoder().encode(text), result: parseGift(text) });
+
+describe("import (GIFT) and export", () => {
+  it("previews every question with its problems by line; all-or-nothing refuses; valid-only imports into categories from the paths", async () => {
+    const s = await scene();
+    const bankId = s.provBank.bank.id;
+    // "cchc" exists already (another case): the file's "CCHC" goes into it.
+    const cchc = await createCategory(s.admin, bankId, { name: "cchc" });
+    const { id } = await stage(s.admin, bankId);
+    const preview = await questionImportPreview(s.admin, id);
+    expect(preview.items.map((i) => [i.line, i.name, i.valid, i.category.join("/")])).toEqual([
+      [3, "Tiếp nhận hồ sơ", true, "CCHC/Một cửa"],
+      [5, "Thời hạn", true, "CCHC/Một cửa"],
+      [8, "Hỏng", false, ""], // not read: no draft, no category
+      [12, "Đúng sai", true, "Luật"],
+    ]);
+    expect(preview.items[2]!.problems.map((p) => p.line)).toContain(8);
+    expect([preview.valid, preview.invalid]).toEqual([3, 1]);
+
+    const before = await db().question.count({ where: { bankId } });
+    const refused = await appError(commitQuestionImport(s.admin, id, { validOnly: false }));
+    expect([refused.code, refused.messageKey, refused.params]).toEqual(["VALIDATION", "banks.import.hasInvalid", { count: 1 }]);
+    expect(await db().question.count({ where: { bankId } })).toBe(before);
+    expect(await db().questionCategory.count({ where: { bankId } })).toBe(2);
+
+    const done = await commitQuestionImport(s.admin, id, { validOnly: true });
+    expect(done).toEqual({ bankId, imported: 3, skipped: 1, categoriesCreated: 2 });
+    const detail = await bankDetail(s.admin, bankId);
+    expect(detail.categories.map((c) => [c.path.join("/"), c.questionCount])).toEqual([
+      ["cchc", 0], ["cchc/Một cửa", 2], ["Luật", 1], ["Mặc định", 1],
+    ]);
+    expect(detail.categories[0]!.id).toBe(cchc.id);
+    const names = (await listQuestions(s.admin, bankId, { categoryId: cchc.id, includeSubcategories: true })).rows.map((r) => [r.name, r.version]);
+    expect(names).toEqual([["Tiếp nhận hồ sơ", 1], ["Thời hạn", 1]]);
+    expect(await db().auditEvent.count({ where: { action: "bank.import", entityId: bankId } })).toBe(1);
+    // Imported once: the parsed file is gone.
+    expect(await codeOf(commitQuestionImport(s.admin, id, { validOnly: true }))).toBe("NOT_FOUND");
+    expect(await db().question.count({ where: { bankId } })).toBe(before + 3);
+  });
+
+  it("a file without errors imports whole; two clicks at once import it once", async () => {
+    const s = await scene();
+    const bankId = s.courseBank.bank.id;
+    const good = GIFT.split("\n").filter((l, i) => i !== 7 && i !== 6).join("\n");
+    const { id } = await stage(s.trainer, bankId, good);
+    expect((await questionImportPreview(s.trainer, id)).invalid).toBe(0);
+    const results = await Promise.allSettled([
+      commitQuestionImport(s.trainer, id, { validOnly: false }),
+      commitQuestionImport(s.trainer, id, { validOnly: false }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await db().question.count({ where: { bankId } })).toBe(3);
+  });
+
+  it("nothing valid imports nothing; discarding forgets the file", async () => {
+    const s = await scene();
+    const bankId = s.provBank.bank.id;
+    const { id } = await stage(s.admin, bankId, "::Hỏng::Thiếu {=A ~B\n");
+    expect((await appError(commitQuestionImport(s.admin, id, { validOnly: true }))).messageKey).toBe("banks.import.nothingValid");
+    expect(await discardQuestionImport(s.admin, id)).toEqual({ bankId });
+    expect(await codeOf(questionImportPreview(s.admin, id))).toBe("NOT_FOUND");
+  });
+
+  it("exports the bank or a category as GIFT that reads back to the same questions", async () => {
+    const s = await scene();
+    const bankId = s.provBank.bank.id;
+    const { id } = await stage(s.admin, bankId);
+    await commitQuestionImport(s.admin, id, { validOnly: true });
+    const whole = await exportBankGift(s.admin, bankId);
+    const back = parseGift(whole.text);
+    expect(back.items.map((i) => i.name).sort()).toEqual(["Thủ tục hành chính", "Tiếp nhận hồ sơ", "Thời hạn", "Đúng sai"].sort());
+    expect(back.items.every((i) => i.draft !== null)).toBe(true);
+    expect(back.items.find((i) => i.name === "Thời hạn")!.draft!.category).toEqual(["CCHC", "Một cửa"]);
+    const cchc = (await bankDetail(s.admin, bankId)).categories.find((c) => c.name === "CCHC")!;
+    const part = parseGift((await exportBankGift(s.admin, bankId, cchc.id)).text);
+    expect(part.items.map((i) => i.name).sort()).toEqual(["Thời hạn", "Tiếp nhận hồ sơ"].sort());
+    expect(whole.fileName).toBe("Ngân hàng tỉnh.gift.txt");
+  });
+
+  it("outsiders never stage, see, import or export; another editor of the bank does not see someone else's preview", async () => {
+    const s = await scene();
+    const bankId = s.provBank.bank.id;
+    const { id } = await stage(s.admin, bankId);
+    for (const v of [s.outsider, s.learner, s.communeAdmin, s.trainer]) {
+      expect(await codeOf(stage(v, bankId))).toBe("NOT_FOUND");
+      expect(await codeOf(bankForImport(v, bankId))).toBe("NOT_FOUND");
+      expect(await codeOf(questionImportPreview(v, id))).toBe("NOT_FOUND");
+      expect(await codeOf(commitQuestionImport(v, id, { validOnly: true }))).toBe("NOT_FOUND");
+      expect(await codeOf(discardQuestionImport(v, id))).toBe("NOT_FOUND");
+      expect(await codeOf(exportBankGift(v, bankId))).toBe("NOT_FOUND");
+    }
+    const otherEditor = await makeViewer(s.province.id, [{ role: "PROVINCE_ADMIN", unitId: s.province.id }]);
+    expect(await codeOf(questionImportPreview(otherEditor, id))).toBe("NOT_FOUND");
+    expect(await codeOf(commitQuestionImport(otherEditor, id, { validOnly: true }))).toBe("NOT_FOUND");
+    for (const v of [s.admin, s.trainer]) {
+      expect(await codeOf(stage(v, FORGED))).toBe("NOT_FOUND");
+      expect(await codeOf(bankForImport(v, FORGED))).toBe("NOT_FOUND");
+      expect(await codeOf(questionImportPreview(v, FORGED))).toBe("NOT_FOUND");
+      expect(await codeOf(commitQuestionImport(v, FORGED, { validOnly: true }))).toBe("NOT_FOUND");
+      expect(await codeOf(discardQuestionImport(v, FORGED))).toBe("NOT_FOUND");
+      expect(await codeOf(exportBankGift(v, FORGED))).toBe("NOT_FOUND");
+    }
+    expect(await codeOf(exportBankGift(s.admin, bankId, s.courseBank.category.id))).toBe("NOT_FOUND");
+    const readOnly = { ...s.admin, scopes: new Map([...s.admin.scopes].filter(([p]) => p !== "course:manage")) };
+    expect(await codeOf(stage(readOnly, bankId))).toBe("FORBIDDEN");
+    expect(await codeOf(bankForImport(readOnly, bankId))).toBe("FORBIDDEN");
+    expect(await codeOf(exportBankGift(readOnly, bankId))).toBe("OK");
+    expect(await db().question.count({ where: { bankId } })).toBe(1);
   });
 });
