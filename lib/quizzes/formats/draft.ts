@@ -9,20 +9,29 @@ export function defaultMarkFor(type: QuestionDraft["type"]): number {
 const NAME_FROM_TEXT_CHARS = 80;
 const NAME_MAX = 255;
 
-/** Tags removed (a linear scan, no regex over hostile text) and white space collapsed. */
-export function plainOf(text: string): string {
+/**
+ * The start of a text (at most `max` visible characters) with tags removed and white space
+ * collapsed: one scan that stops early, so a name costs nothing on a huge or hostile text.
+ */
+export function plainOf(text: string, max = NAME_FROM_TEXT_CHARS + 1): string {
   let out = "";
   let inTag = false;
-  for (const ch of text) {
+  let space = false;
+  for (let i = 0; i < text.length && out.length < max; i++) {
+    const ch = text[i]!;
     if (inTag) {
       if (ch === ">") inTag = false;
     } else if (ch === "<") {
       inTag = true;
+    } else if (/\s/.test(ch)) {
+      space = out.length > 0;
     } else {
+      if (space) out += " ";
+      space = false;
       out += ch;
     }
   }
-  return out.replace(/\s+/g, " ").trim();
+  return out;
 }
 
 /**

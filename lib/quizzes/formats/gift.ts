@@ -64,46 +64,53 @@ type Line = { line: number; text: string };
 const ESCAPABLE = ":#={}~";
 const NEWLINE = 0xe006;
 const QUOTE = 0xe01f;
+const BACKSLASH = 0x5c;
 
+/** Replaces escapes by placeholders (see above); one pass over UTF-16 code units. */
 export function protect(line: string): string {
   if (!/[\\\ue000-\ue01f]/.test(line)) return line;
-  let out = "";
+  const out = new Uint16Array(line.length * 2);
+  let n = 0;
   for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
     const code = line.charCodeAt(i);
     if (code >= 0xe000 && code <= 0xe01f) {
-      out += String.fromCharCode(QUOTE, code + 0x20);
-    } else if (ch === "\\" && i + 1 < line.length) {
-      const next = line[i + 1]!;
-      const k = ESCAPABLE.indexOf(next);
-      if (next === "\\") out += "\\";
-      else if (k >= 0) out += String.fromCharCode(0xe000 + k);
-      else if (next === "n") out += String.fromCharCode(NEWLINE);
+      out[n++] = QUOTE;
+      out[n++] = code + 0x20;
+    } else if (code === BACKSLASH && i + 1 < line.length) {
+      const next = line.charCodeAt(i + 1);
+      const k = ESCAPABLE.indexOf(line[i + 1]!);
+      if (next === BACKSLASH) out[n++] = BACKSLASH;
+      else if (k >= 0) out[n++] = 0xe000 + k;
+      else if (next === 0x6e /* n */) out[n++] = NEWLINE;
       else {
-        out += "\\";
+        out[n++] = BACKSLASH;
         continue;
       }
       i++;
-    } else {
-      out += ch;
-    }
+    } else out[n++] = code;
   }
-  return out;
+  return fromCodes(out, n);
 }
 
+/** Puts back what `protect` replaced. */
 export function unprotect(text: string): string {
   if (!/[\ue000-\ue01f]/.test(text)) return text;
-  let out = "";
+  const out = new Uint16Array(text.length);
+  let n = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === QUOTE && i + 1 < text.length) {
-      out += String.fromCharCode(text.charCodeAt(i + 1) - 0x20);
-      i++;
-    } else if (code >= 0xe000 && code < 0xe000 + ESCAPABLE.length) out += ESCAPABLE[code - 0xe000];
-    else if (code === NEWLINE) out += "\n";
-    else out += text[i];
+    if (code === QUOTE && i + 1 < text.length) out[n++] = text.charCodeAt(++i) - 0x20;
+    else if (code >= 0xe000 && code < 0xe000 + ESCAPABLE.length) out[n++] = ESCAPABLE.charCodeAt(code - 0xe000);
+    else if (code === NEWLINE) out[n++] = 0x0a;
+    else out[n++] = code;
   }
-  return out;
+  return fromCodes(out, n);
+}
+
+function fromCodes(codes: Uint16Array, length: number): string {
+  const parts: string[] = [];
+  for (let at = 0; at < length; at += 8192) parts.push(String.fromCharCode(...codes.subarray(at, Math.min(at + 8192, length))));
+  return parts.join("");
 }
 
 /** A `$CATEGORY:` path: Moodle's context prefix (`$course$/top/`) dropped, `//` is a slash in a name. */
@@ -227,10 +234,15 @@ function splitAt(p: Piece, markers: string): Piece[] {
       const piece = slice(p, start, i);
       if (start > 0 || piece.text.trim() !== "") pieces.push(piece);
       start = i;
+      // One more than any question may have is enough to report it (and bounds the work).
+      if (pieces.length > MAX_ANSWERS) return pieces;
     }
   }
   return pieces;
 }
+
+/** The most answers, options or pairs a question may have (question-types.ts). */
+const MAX_ANSWERS = 50;
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
