@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useSyncExternalStore, type FormEvent } from "react";
 import { translator, type Locale } from "@/lib/i18n/messages";
 
-const FORMATS = ["gift", "aiken", "xlsx"] as const;
+const FORMATS = ["gift", "aiken"] as const;
 const noSubscription = () => () => {};
 
 /**

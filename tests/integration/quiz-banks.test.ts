@@ -281,7 +281,7 @@ const GIFT = [
 ].join("\n");
 
 const stage = (viewer: Parameters<typeof stageQuestionImport>[0], bankId: string, text = GIFT) =>
-  stageQuestionImport(viewer, bankId, { fileName: "cau-hoi.gift.txt", format: "gift", bytes: new TextEncoder().encode(text), result: parseGift(text) });
+  stageQuestionImport(viewer, bankId, { fileName: "cau-hoi.gift.txt", format: "gift", bytes: new TextEncoder().encode(text) });
 
 describe("import (GIFT) and export", () => {
   it("previews every question with its problems by line; all-or-nothing refuses; valid-only imports into categories from the paths", async () => {
@@ -333,6 +333,18 @@ describe("import (GIFT) and export", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db().question.count({ where: { bankId } })).toBe(3);
+  });
+
+  it("reads Aiken; a file that is not text is one problem and nothing to import", async () => {
+    const s = await scene();
+    const bankId = s.provBank.bank.id;
+    const aiken = "Thủ đô của Việt Nam là?\nA. Hà Nội\nB. Huế\nANSWER: A\n";
+    const { id } = await stageQuestionImport(s.admin, bankId, { fileName: "aiken.txt", format: "aiken", bytes: new TextEncoder().encode(aiken) });
+    const preview = await questionImportPreview(s.admin, id);
+    expect(preview.items.map((i) => [i.line, i.type, i.valid])).toEqual([[1, "SINGLE_CHOICE", true]]);
+    const pdf = await stageQuestionImport(s.admin, bankId, { fileName: "x.pdf", format: "gift", bytes: new TextEncoder().encode("%PDF-1.4 ...") });
+    const refused = await questionImportPreview(s.admin, pdf.id);
+    expect([refused.items.length, refused.problems.map((p) => p.key)]).toEqual([0, ["quizImport.file.pdf"]]);
   });
 
   it("nothing valid imports nothing; discarding forgets the file", async () => {

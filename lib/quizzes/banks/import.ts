@@ -5,7 +5,10 @@ import { db, type Db, type Prisma, transaction } from "@/lib/db";
 import type { QuestionType } from "@/lib/db/generated/enums";
 import { AppError, notFound } from "@/lib/errors";
 import { assertEditBank, bankAccess } from "@/lib/quizzes/bank-access";
+import { parseAiken } from "@/lib/quizzes/formats/aiken";
+import { parseGift } from "@/lib/quizzes/formats/gift";
 import { exportGift } from "@/lib/quizzes/formats/gift-export";
+import { decodeImportText, MAX_TEXT_IMPORT_BYTES } from "@/lib/quizzes/formats/text-file";
 import type { ImportProblem, ImportResult } from "@/lib/quizzes/formats/types";
 import type { QuestionDraft } from "@/lib/quizzes/question-types";
 import { foldForSearch } from "@/lib/text";
@@ -18,11 +21,18 @@ import { withDescendants } from "./queries";
  * parsed once and kept in a `QuestionImport` row; the preview page shows that row; the import
  * writes exactly it, in one transaction, or nothing.
  */
-export const IMPORT_FORMATS = ["gift", "aiken", "xlsx"] as const;
+export const IMPORT_FORMATS = ["gift", "aiken"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-/** The largest question file read (GIFT and Aiken are text; 5 MB is tens of thousands of questions). */
-export const QUESTION_FILE_MAX_BYTES = 5 * 1024 * 1024;
+/** The largest question file read: a GIFT or Aiken text of thousands of questions (decision 081). */
+export const QUESTION_FILE_MAX_BYTES = MAX_TEXT_IMPORT_BYTES;
+
+/** A file's questions as its format reads them; a file that is not what it claims is one file-level problem. */
+export async function parseQuestionFile(format: ImportFormat, bytes: Uint8Array): Promise<ImportResult> {
+  const decoded = decodeImportText(bytes, { maxBytes: QUESTION_FILE_MAX_BYTES });
+  if ("problem" in decoded) return { items: [], problems: [decoded.problem] };
+  return format === "gift" ? parseGift(decoded.text) : parseAiken(decoded.text);
+}
 
 /** A parsed, not yet imported file is kept this long. */
 export const IMPORT_KEEP_MS = 24 * 60 * 60 * 1000;
@@ -68,10 +78,10 @@ export function checkedImport(result: ImportResult): StoredResult {
 export async function stageQuestionImport(
   viewer: Viewer,
   bankId: string,
-  file: { fileName: string; format: ImportFormat; bytes: Uint8Array; result: ImportResult },
+  file: { fileName: string; format: ImportFormat; bytes: Uint8Array },
 ): Promise<{ id: string }> {
   await assertEditBank(viewer, bankId);
-  const stored = checkedImport(file.result);
+  const stored = checkedImport(await parseQuestionFile(file.format, file.bytes));
   const sha256 = createHash("sha256").update(file.bytes).digest("hex");
   return transaction(async (tx) => {
     await tx.questionImport.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - IMPORT_KEEP_MS) } } });
