@@ -24,6 +24,8 @@ export const banks: Record<keyof typeof vi, string> = {
   "banks.categoryNotEmpty": "Only an empty category can be deleted (no questions, no subcategories, no quiz drawing from it).",
   "banks.categoryLast": "A bank needs at least one category.",
   // Pages
+  "banks.courseBanks": "Question banks this course can use:",
+  "banks.allBanks": "All question banks",
   "banks.title": "Question banks",
   "banks.nav": "Question banks",
   "banks.intro": "Quiz questions live in banks: a unit's bank serves the unit's courses, a course's bank only that course.",

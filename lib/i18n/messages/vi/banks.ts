@@ -22,6 +22,8 @@ export const banks = {
   "banks.categoryNotEmpty": "Chỉ xóa được danh mục trống (không có câu hỏi, danh mục con hay bài kiểm tra nào dùng).",
   "banks.categoryLast": "Ngân hàng cần ít nhất một danh mục.",
   // Pages
+  "banks.courseBanks": "Ngân hàng câu hỏi dùng được cho khóa học:",
+  "banks.allBanks": "Tất cả ngân hàng câu hỏi",
   "banks.title": "Ngân hàng câu hỏi",
   "banks.nav": "Ngân hàng câu hỏi",
   "banks.intro": "Câu hỏi dùng cho bài kiểm tra được lưu trong ngân hàng: ngân hàng của đơn vị dùng chung cho các khóa học của đơn vị, ngân hàng của khóa học chỉ dùng cho khóa đó.",
