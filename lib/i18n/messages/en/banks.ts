@@ -148,4 +148,17 @@ export const banks: Record<keyof typeof vi, string> = {
   "banks.import.nothingValid": "The file has no valid question to import.",
   "banks.import.gone": "This file was already imported or cancelled. Choose it again if needed.",
   "banks.import.unsupportedType": "Send the question file as it is (application/octet-stream).",
+  // Audit log labels of the bank actions (lib/quizzes/banks)
+  "audit.action.bank.create": "Create a question bank",
+  "audit.action.bank.rename": "Rename a question bank",
+  "audit.action.bank.category.create": "Add a question category",
+  "audit.action.bank.category.rename": "Rename a question category",
+  "audit.action.bank.category.move": "Move a question category",
+  "audit.action.bank.category.delete": "Delete a question category",
+  "audit.action.bank.question.create": "Create a question",
+  "audit.action.bank.question.update": "Edit a question (new version)",
+  "audit.action.bank.question.archive": "Archive a question",
+  "audit.action.bank.question.restore": "Restore a question",
+  "audit.action.bank.question.move": "Move a question to another category",
+  "audit.action.bank.import": "Import questions from a file",
 };

@@ -146,4 +146,17 @@ export const banks = {
   "banks.import.nothingValid": "Tệp không có câu hỏi hợp lệ nào để nhập.",
   "banks.import.gone": "Tệp này đã được nhập hoặc đã hủy. Hãy chọn lại tệp nếu cần.",
   "banks.import.unsupportedType": "Hãy gửi tệp câu hỏi như nó có (application/octet-stream).",
+  // Audit log labels of the bank actions (lib/quizzes/banks)
+  "audit.action.bank.create": "Tạo ngân hàng câu hỏi",
+  "audit.action.bank.rename": "Đổi tên ngân hàng câu hỏi",
+  "audit.action.bank.category.create": "Thêm danh mục câu hỏi",
+  "audit.action.bank.category.rename": "Đổi tên danh mục câu hỏi",
+  "audit.action.bank.category.move": "Chuyển danh mục câu hỏi",
+  "audit.action.bank.category.delete": "Xóa danh mục câu hỏi",
+  "audit.action.bank.question.create": "Tạo câu hỏi",
+  "audit.action.bank.question.update": "Sửa câu hỏi (phiên bản mới)",
+  "audit.action.bank.question.archive": "Lưu trữ câu hỏi",
+  "audit.action.bank.question.restore": "Khôi phục câu hỏi",
+  "audit.action.bank.question.move": "Chuyển câu hỏi sang danh mục khác",
+  "audit.action.bank.import": "Nhập câu hỏi từ tệp",
 } as const;
