@@ -47,6 +47,8 @@ test("a province admin creates a bank, imports a GIFT file with one broken quest
   await expect(broken).toContainText("Dòng 5:");
   await expect(page.getByTestId("import-item").filter({ hasText: "Tiếp nhận hồ sơ" })).toContainText("CCHC / Một cửa");
   expect(await violations(page)).toEqual([]);
+  await page.setViewportSize({ width: 360, height: 740 }); // an official's phone
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
   // Without the tick nothing is imported.
   const decide = page.getByRole("form", { name: "Nhập vào ngân hàng" });
@@ -64,6 +66,7 @@ test("a province admin creates a bank, imports a GIFT file with one broken quest
   await expect(page.getByRole("link", { name: "Tiếp nhận hồ sơ" })).toHaveAttribute("href", /\/banks\/[0-9a-f-]{36}\/questions\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("navigation", { name: "Danh mục" }).getByRole("link", { name: "Một cửa" })).toBeVisible();
   expect(await violations(page)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "Xuất cả ngân hàng (GIFT)" }).click();
