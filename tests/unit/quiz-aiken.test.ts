@@ -82,6 +82,12 @@ describe("parseAiken", () => {
     ]);
   });
 
+  test("more than 5,000 questions refuse the file", () => {
+    const q = "Q?\nA. x\nB. y\nANSWER: A\n";
+    expect(parseAiken(q.repeat(5_000)).items).toHaveLength(5_000);
+    expect(parseAiken(q.repeat(5_001).trimEnd())).toEqual({ items: [], problems: [{ line: 0, key: "quizImport.file.tooManyQuestions", params: { max: 5000 } }] });
+  });
+
   test("an empty file has no questions", () => {
     expect(parseAiken("\n\n")).toEqual({ items: [], problems: [{ line: 0, key: "quizImport.file.noQuestions" }] });
   });

@@ -83,6 +83,12 @@ describe("exportGift → parseGift", () => {
     );
   });
 
+  test("a line break in a tag cannot break the comment line it is written on", () => {
+    const d = questionDraft.parse({ type: "ESSAY", name: "E", text: "T", format: "moodle", defaultMark: 1, tags: ["an\ntoàn"], data: {} });
+    const parsed = parseGift(exportGift([d]));
+    expect(parsed.items.map((i) => [i.draft?.text, i.draft?.tags])).toEqual([["T", ["an toàn"]]]);
+  });
+
   test("NFD input reads as NFC", () => {
     const nfc: QuestionDraft = questionDraft.parse({
       type: "ESSAY",

@@ -236,6 +236,12 @@ describe("parseGift: question types", () => {
     expect(keys(one("Q =a}"))).toEqual(["1:quizImport.gift.unbalancedBraces"]);
     expect(keys(one("Q }{=a"))).toEqual(["1:quizImport.gift.unbalancedBraces"]);
     expect(keys(one("Q{=a}\nthen {=b}"))).toEqual(["2:quizImport.gift.textAfterAnswers"]);
+    expect(keys(one("Q{\n=a\n~{b}"))).toEqual(["3:quizImport.gift.unbalancedBraces"]);
+  });
+
+  test("Moodle's Cloze syntax is named, not misread as GIFT", () => {
+    expect(keys(one("Thủ đô là {1:SHORTANSWER:=Hà Nội} và {1:MULTICHOICE:=A~B}"))).toEqual(["1:quizImport.gift.cloze"]);
+    expect(keys(one("Q{:MC:=a~b}"))).toEqual(["1:quizImport.gift.cloze"]);
   });
 
   test("too many answers and over-long texts are reported, not imported", () => {
@@ -249,6 +255,8 @@ describe("parseGift: question types", () => {
   });
 
   test("more than 5,000 questions refuse the file", () => {
+    expect(parseGift("Q{T}\n\n".repeat(5_000) + "Q{T}").problems).toEqual([{ line: 0, key: "quizImport.file.tooManyQuestions", params: { max: 5000 } }]);
+    expect(parseGift("Q{T}\n\n".repeat(5_000)).items).toHaveLength(5_000);
     expect(parseGift("Q{T}\n\n".repeat(5_001)).problems).toEqual([{ line: 0, key: "quizImport.file.tooManyQuestions", params: { max: 5000 } }]);
   });
 });

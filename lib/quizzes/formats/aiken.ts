@@ -47,11 +47,12 @@ export function parseAiken(input: string): ImportResult {
       close(null);
       current = { line, text: [text], options: [] };
     }
-    if (items.length > MAX_IMPORT_QUESTIONS) {
-      return { items: [], problems: [{ line: 0, key: "quizImport.file.tooManyQuestions", params: { max: MAX_IMPORT_QUESTIONS } }] };
-    }
+    if (items.length > MAX_IMPORT_QUESTIONS) break;
   }
   close(null);
+  if (items.length > MAX_IMPORT_QUESTIONS) {
+    return { items: [], problems: [{ line: 0, key: "quizImport.file.tooManyQuestions", params: { max: MAX_IMPORT_QUESTIONS } }] };
+  }
   if (items.length === 0 && problems.length === 0) problems.push({ line: 0, key: "quizImport.file.noQuestions" });
   return { items, problems };
 }

@@ -75,7 +75,7 @@ export function percentOf(fraction: number): string {
 
 function question(q: QuestionDraft): string {
   const head: string[] = [];
-  if (q.tags.length > 0) head.push(`// ${q.tags.map((t) => `[tag:${t.replaceAll("]", "\\]")}]`).join(" ")}`);
+  if (q.tags.length > 0) head.push(`// ${q.tags.map((t) => `[tag:${t.replace(/\s+/g, " ").replaceAll("]", "\\]")}]`).join(" ")}`);
   const start = `::${escapeGift(q.name)}::${rich(q.text, q.format, "moodle")}`;
   const f = q.format;
   const general = q.generalFeedback ? `####${rich(q.generalFeedback.text, q.generalFeedback.format, f)}` : "";

@@ -45,11 +45,12 @@ export function parseGift(input: string): ImportResult {
     if (t === "") flush();
     else if (t.startsWith("//")) comments.push(t);
     else block.push({ line: i + 1, text: t });
-    if (items.length > MAX_IMPORT_QUESTIONS) {
-      return { items: [], problems: [{ line: 0, key: "quizImport.file.tooManyQuestions", params: { max: MAX_IMPORT_QUESTIONS } }] };
-    }
+    if (items.length > MAX_IMPORT_QUESTIONS) break;
   }
   flush();
+  if (items.length > MAX_IMPORT_QUESTIONS) {
+    return { items: [], problems: [{ line: 0, key: "quizImport.file.tooManyQuestions", params: { max: MAX_IMPORT_QUESTIONS } }] };
+  }
   if (items.length === 0 && problems.length === 0) problems.push({ line: 0, key: "quizImport.file.noQuestions" });
   return { items, problems };
 }
@@ -241,6 +242,8 @@ function splitAt(p: Piece, markers: string): Piece[] {
   return pieces;
 }
 
+const CLOZE = /^\d*:[A-Za-z_]{2,20}:/;
+
 /** The most answers, options or pairs a question may have (question-types.ts). */
 const MAX_ANSWERS = 50;
 
@@ -348,6 +351,10 @@ function readQuestion(block: readonly Line[], comments: readonly string[], categ
   const head: Head = { name, text, generalFeedback, ...base };
   const a = answers.text;
   const at = (offset: number) => src.lineAt(offset);
+  const nested = a.indexOf("{");
+  if (nested >= 0) errors.push({ line: at(answers.at + nested), key: "quizImport.gift.unbalancedBraces" });
+  // Moodle's embedded-answers (Cloze) syntax `{1:MULTICHOICE:…}` is another format, not GIFT.
+  if (CLOZE.test(a)) return makeItem(line, questionName(name, text.text, line), null, [{ line: at(answers.at), key: "quizImport.gift.cloze" }]);
 
   let draft: QuestionDraft | null;
   if (a === "") draft = draftOf(head, "ESSAY", {});
