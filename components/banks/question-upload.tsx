@@ -4,14 +4,14 @@ import { useRouter } from "next/navigation";
 import { useState, useSyncExternalStore, type FormEvent } from "react";
 import { translator, type Locale } from "@/lib/i18n/messages";
 
-const FORMATS = ["gift", "aiken"] as const;
+const FORMATS = ["gift", "aiken", "xlsx"] as const;
 const noSubscription = () => () => {};
 
 /**
  * Sends a question file (its bytes, as they are) to be read; the server keeps what it read and
  * the preview page shows it (docs/decisions/082-question-banks.md).
  */
-export function QuestionUpload({ locale, bankId, maxBytes }: { locale: Locale; bankId: string; maxBytes: number }) {
+export function QuestionUpload({ locale, bankId, maxBytes }: { locale: Locale; bankId: string; maxBytes: Record<(typeof FORMATS)[number], number> }) {
   const t = translator(locale);
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -23,13 +23,13 @@ export function QuestionUpload({ locale, bankId, maxBytes }: { locale: Locale; b
     e.preventDefault();
     const data = new FormData(e.currentTarget);
     const file = data.get("file");
-    const format = String(data.get("format") ?? "gift");
+    const format = FORMATS.find((f) => f === data.get("format")) ?? "gift";
     if (!(file instanceof File) || file.size === 0) {
       setError(t("banks.import.chooseFile"));
       return;
     }
-    if (file.size > maxBytes) {
-      setError(t("banks.import.tooLarge", { maxMb: Math.round(maxBytes / 1024 / 1024) }));
+    if (file.size > maxBytes[format]) {
+      setError(t("banks.import.tooLarge", { maxMb: Math.round((maxBytes[format] / 1024 / 1024) * 10) / 10 }));
       return;
     }
     setBusy(true);

@@ -36,6 +36,9 @@ test("a province admin creates a bank, imports a GIFT file with one broken quest
 
   await page.getByRole("link", { name: "Nhập câu hỏi từ tệp" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Nhập câu hỏi từ tệp" })).toBeVisible();
+  const template = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Tải tệp mẫu (.xlsx)" }).click();
+  expect((await template).suggestedFilename()).toBe("mau-cau-hoi.xlsx");
   await page.getByLabel("GIFT (Moodle)").check();
   await page.getByLabel("Tệp câu hỏi").setInputFiles({ name: "cchc.gift.txt", mimeType: "text/plain", buffer: Buffer.from(GIFT, "utf8") });
   await page.getByRole("button", { name: "Đọc tệp và xem trước" }).click();

@@ -15,7 +15,9 @@ import {
 } from "@/lib/quizzes/banks/commands";
 import { commitQuestionImport, discardQuestionImport, exportBankGift, questionImportPreview, stageQuestionImport } from "@/lib/quizzes/banks/import";
 import { bankDetail, bankForImport, bankOwnerChoices, listBanks, listQuestions, questionForEdit, questionVersion } from "@/lib/quizzes/banks/queries";
+import { toXlsx } from "@/lib/imports/write";
 import { parseGift } from "@/lib/quizzes/formats/gift";
+import { EXAMPLE_ROWS, HEADER_ROW } from "@/lib/quizzes/formats/xlsx";
 import type { QuestionDraft } from "@/lib/quizzes/question-types";
 import { makeCourse } from "@/lib/testing/course-factories";
 import { appError, codeOf } from "@/lib/testing/errors";
@@ -345,6 +347,18 @@ describe("import (GIFT) and export", () => {
     const pdf = await stageQuestionImport(s.admin, bankId, { fileName: "x.pdf", format: "gift", bytes: new TextEncoder().encode("%PDF-1.4 ...") });
     const refused = await questionImportPreview(s.admin, pdf.id);
     expect([refused.items.length, refused.problems.map((p) => p.key)]).toEqual([0, ["quizImport.file.pdf"]]);
+  });
+
+  it("imports the spreadsheet template's examples into the categories they name", async () => {
+    const s = await scene();
+    const bankId = s.provBank.bank.id;
+    const bytes = await toXlsx([{ name: "Câu hỏi", rows: [HEADER_ROW, ...EXAMPLE_ROWS] }]);
+    const { id } = await stageQuestionImport(s.admin, bankId, { fileName: "cau-hoi.xlsx", format: "xlsx", bytes });
+    const preview = await questionImportPreview(s.admin, id);
+    expect([preview.valid, preview.invalid, preview.items[0]!.line]).toEqual([EXAMPLE_ROWS.length, 0, 2]);
+    const done = await commitQuestionImport(s.admin, id, { validOnly: false });
+    expect(done.imported).toBe(EXAMPLE_ROWS.length);
+    expect((await bankDetail(s.admin, bankId)).categories.map((c) => c.path.join("/"))).toContain("Xây dựng/Cấp phép");
   });
 
   it("nothing valid imports nothing; discarding forgets the file", async () => {

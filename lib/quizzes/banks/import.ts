@@ -9,6 +9,8 @@ import { parseAiken } from "@/lib/quizzes/formats/aiken";
 import { parseGift } from "@/lib/quizzes/formats/gift";
 import { exportGift } from "@/lib/quizzes/formats/gift-export";
 import { decodeImportText, MAX_TEXT_IMPORT_BYTES } from "@/lib/quizzes/formats/text-file";
+import { parseQuestionXlsx } from "@/lib/quizzes/formats/xlsx";
+import { IMPORT_LIMITS } from "@/lib/imports/limits";
 import type { ImportProblem, ImportResult } from "@/lib/quizzes/formats/types";
 import type { QuestionDraft } from "@/lib/quizzes/question-types";
 import { foldForSearch } from "@/lib/text";
@@ -21,15 +23,23 @@ import { withDescendants } from "./queries";
  * parsed once and kept in a `QuestionImport` row; the preview page shows that row; the import
  * writes exactly it, in one transaction, or nothing.
  */
-export const IMPORT_FORMATS = ["gift", "aiken"] as const;
+export const IMPORT_FORMATS = ["gift", "aiken", "xlsx"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-/** The largest question file read: a GIFT or Aiken text of thousands of questions (decision 081). */
-export const QUESTION_FILE_MAX_BYTES = MAX_TEXT_IMPORT_BYTES;
+/**
+ * The largest question file read: a GIFT or Aiken text of thousands of questions (decision 081);
+ * a workbook up to the import limit of decision 030 (its parser guards the inflated size).
+ */
+export const QUESTION_FILE_MAX_BYTES: Readonly<Record<ImportFormat, number>> = {
+  gift: MAX_TEXT_IMPORT_BYTES,
+  aiken: MAX_TEXT_IMPORT_BYTES,
+  xlsx: IMPORT_LIMITS.maxBytes,
+};
 
 /** A file's questions as its format reads them; a file that is not what it claims is one file-level problem. */
 export async function parseQuestionFile(format: ImportFormat, bytes: Uint8Array): Promise<ImportResult> {
-  const decoded = decodeImportText(bytes, { maxBytes: QUESTION_FILE_MAX_BYTES });
+  if (format === "xlsx") return parseQuestionXlsx(bytes);
+  const decoded = decodeImportText(bytes, { maxBytes: QUESTION_FILE_MAX_BYTES[format] });
   if ("problem" in decoded) return { items: [], problems: [decoded.problem] };
   return format === "gift" ? parseGift(decoded.text) : parseAiken(decoded.text);
 }
@@ -196,11 +206,14 @@ export async function commitQuestionImport(
       const { count } = await tx.questionImport.deleteMany({ where: { id: row.id } });
       if (count === 0) throw new AppError("CONFLICT", "banks.import.gone");
       const categories = await resolveCategories(tx, row.bankId, ready.map((r) => r.category));
+      // One millisecond apart, so the bank lists them in the file's order.
+      const start = Date.now();
       for (let at = 0; at < ready.length; at += CHUNK) {
-        const chunk = ready.slice(at, at + CHUNK).map((r) => ({ ...r, id: randomUUID() }));
+        const chunk = ready.slice(at, at + CHUNK).map((r, i) => ({ ...r, id: randomUUID(), createdAt: new Date(start + at + i) }));
         await tx.question.createMany({
           data: chunk.map((r) => ({
             id: r.id,
+            createdAt: r.createdAt,
             bankId: row.bankId,
             categoryId: categories.idOf(r.category),
             type: r.draft.type,

@@ -35,6 +35,12 @@ export default async function BankImportPage({ params }: Props) {
           <QuestionUpload locale={locale} bankId={bankId} maxBytes={QUESTION_FILE_MAX_BYTES} />
         </div>
       </Section>
+      <Section id="template" title={t("banks.import.templateHeading")}>
+        <p className="mt-2 text-sm text-slate-700">{t("banks.import.templateHint")}</p>
+        <a href="/api/banks/question-template.xlsx" download className="mt-2 inline-block text-brand-700 underline">
+          {t("banks.import.templateLink")}
+        </a>
+      </Section>
     </div>
   );
 }
