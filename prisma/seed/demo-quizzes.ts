@@ -10,7 +10,8 @@ import { saveAnswers, startAttempt, submitAttempt } from "@/lib/quizzes/attempts
 import { createBank } from "@/lib/quizzes/banks/commands";
 import { commitQuestionImport, stageQuestionImport } from "@/lib/quizzes/banks/import";
 import type { QuestionResponse } from "@/lib/quizzes/question-types";
-import { markEssay, essayQueue } from "@/lib/quizzes/results/commands";
+import { markEssay } from "@/lib/quizzes/results/commands";
+import { markingQueue } from "@/lib/quizzes/results/queries";
 import { addQuizQuestions, addRandomSlot, createQuiz, updateQuizSettings } from "@/lib/quizzes/setup/commands";
 import { addQuestionsInput, addRandomInput, quizSettingsInput } from "@/lib/quizzes/setup/schemas";
 import { DEMO_COURSES } from "./demo-courses";
@@ -119,7 +120,7 @@ export async function seedDemoQuizzes(prisma: Db): Promise<{ created: boolean; q
       .filter((a): a is { position: number; response: QuestionResponse } => a.response !== null);
     await saveAnswers(learnerViewer, attemptId, { seq: 1, answers });
     await submitAttempt(learnerViewer, attemptId);
-    for (const item of await essayQueue(trainerViewer, firstQuiz)) {
+    for (const item of (await markingQueue(trainerViewer, firstQuiz)).items) {
       await markEssay(trainerViewer, item.attemptQuestionId, { mark: item.maxMark * 0.8, comment: "Xử lý đúng quy định; cần nêu thêm thời hạn trả lời người dân." });
     }
   }

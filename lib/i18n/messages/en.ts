@@ -18,6 +18,7 @@ import { classes } from "./en/classes";
 import { attendance } from "./en/attendance";
 import { quizResults } from "./en/quiz-results";
 import { quizAttempts } from "./en/quiz-attempts";
+import { banks } from "./en/banks";
 import { quizImport } from "./en/quiz-import";
 
 export const en: Record<MessageKey, string> = {
@@ -40,5 +41,6 @@ export const en: Record<MessageKey, string> = {
   ...attendance,
   ...quizResults,
   ...quizAttempts,
+  ...banks,
   ...quizImport,
 };

@@ -19,6 +19,7 @@ import { classes } from "./vi/classes";
 import { attendance } from "./vi/attendance";
 import { quizResults } from "./vi/quiz-results";
 import { quizAttempts } from "./vi/quiz-attempts";
+import { banks } from "./vi/banks";
 import { quizImport } from "./vi/quiz-import";
 
 export const vi = {
@@ -41,6 +42,7 @@ export const vi = {
   ...attendance,
   ...quizResults,
   ...quizAttempts,
+  ...banks,
   ...quizImport,
 } as const;
 

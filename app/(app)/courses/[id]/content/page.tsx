@@ -9,6 +9,7 @@ import { getCourseContent } from "@/lib/courses/content";
 import { uploadLimits } from "@/lib/courses/file-types";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { idOr404, orNotFound } from "@/lib/pages";
+import { usableBanksForCourse } from "@/lib/quizzes/bank-access";
 import {
   addLessonAction,
   addSectionAction,
@@ -32,6 +33,7 @@ export default async function CourseContentPage({ params }: Props) {
   const t = await getT();
   const locale = await getLocale();
   const choices = sections.map((s) => ({ id: s.id, title: s.title }));
+  const banks = access.manage ? await usableBanksForCourse(viewer, id) : [];
 
   return (
     <div className="space-y-6">
@@ -40,6 +42,21 @@ export default async function CourseContentPage({ params }: Props) {
       </Link>
       <h1 className="text-2xl font-semibold [overflow-wrap:anywhere]">{t("courses.contentTitle", { title: access.course.title })}</h1>
       <p className="text-slate-700">{t("courses.contentIntro")}</p>
+      <p className="text-sm text-slate-700">
+        {t("banks.courseBanks")}{" "}
+        {banks.map((b, i) => (
+          <span key={b.id}>
+            {i > 0 ? ", " : null}
+            <Link href={`/banks/${b.id}`} className="text-brand-700 underline">
+              {b.name}
+            </Link>
+          </span>
+        ))}
+        {banks.length > 0 ? " · " : null}
+        <Link href="/banks" className="text-brand-700 underline">
+          {t("banks.allBanks")}
+        </Link>
+      </p>
 
       <Section id="order" title={t("courses.order")}>
         {sections.length === 0 ? (
