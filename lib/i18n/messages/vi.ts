@@ -17,6 +17,7 @@ import { learning } from "./vi/learning";
 import { plans } from "./vi/plans";
 import { classes } from "./vi/classes";
 import { attendance } from "./vi/attendance";
+import { questionEditor } from "./vi/question-editor";
 
 export const vi = {
   ...common,
@@ -36,6 +37,7 @@ export const vi = {
   ...plans,
   ...classes,
   ...attendance,
+  ...questionEditor,
 } as const;
 
 export type MessageKey = keyof typeof vi;
