@@ -174,4 +174,22 @@ export const ISOLATION_REGISTRY: Record<string, Coverage> = {
   bankAccess: { test: "quiz-bank-access" },
   assertEditBank: { test: "quiz-bank-access" },
   usableBanksForCourse: { test: "quiz-bank-access" },
+
+  // Question banks (issue 10, h/banks): tests/integration/quiz-banks.test.ts.
+  listBanks: { test: "quiz-banks" },
+  bankOwnerChoices: { test: "quiz-banks" },
+  bankDetail: { test: "quiz-banks" },
+  listQuestions: { test: "quiz-banks" },
+  questionForEdit: { test: "quiz-banks" },
+  questionVersion: { test: "quiz-banks" },
+  createQuestion: { test: "quiz-banks" },
+  updateQuestion: { test: "quiz-banks" },
+  archiveQuestion: { test: "quiz-banks" },
+  moveQuestion: { test: "quiz-banks" },
+  createBank: { test: "quiz-banks" },
+  renameBank: { test: "quiz-banks" },
+  createCategory: { test: "quiz-banks" },
+  renameCategory: { test: "quiz-banks" },
+  moveCategory: { test: "quiz-banks" },
+  deleteCategory: { test: "quiz-banks" },
 };

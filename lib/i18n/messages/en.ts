@@ -17,6 +17,7 @@ import { plans } from "./en/plans";
 import { classes } from "./en/classes";
 import { attendance } from "./en/attendance";
 import { questionEditor } from "./en/question-editor";
+import { banks } from "./en/banks";
 
 export const en: Record<MessageKey, string> = {
   ...common,
@@ -37,4 +38,5 @@ export const en: Record<MessageKey, string> = {
   ...classes,
   ...attendance,
   ...questionEditor,
+  ...banks,
 };

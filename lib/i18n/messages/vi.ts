@@ -18,6 +18,7 @@ import { plans } from "./vi/plans";
 import { classes } from "./vi/classes";
 import { attendance } from "./vi/attendance";
 import { questionEditor } from "./vi/question-editor";
+import { banks } from "./vi/banks";
 
 export const vi = {
   ...common,
@@ -38,6 +39,7 @@ export const vi = {
   ...classes,
   ...attendance,
   ...questionEditor,
+  ...banks,
 } as const;
 
 export type MessageKey = keyof typeof vi;
