@@ -18,6 +18,7 @@ export const questionEditor: Record<keyof typeof vi, string> = {
   "questionEditor.chooseTypeTitle": "Add a question",
   "questionEditor.chooseType": "Choose the type of question:",
   "questionEditor.editTitle": "Edit question",
+  "questionEditor.back": "Back to the question bank",
   "questionEditor.backToBank": "Back to the question bank {name}",
   "questionEditor.typeIs": "Question type: {type}",
   "questionEditor.archived": "This question is archived: it is not added to new quizzes.",
@@ -83,6 +84,7 @@ export const questionEditor: Record<keyof typeof vi, string> = {
 
   "questionEditor.save": "Save question",
   "questionEditor.create": "Create question",
+  "questionEditor.created": "Question created.",
   "questionEditor.saved": "Version {version} of the question saved.",
 
   "questionEditor.preview.title": "Preview (as a learner sees it)",

@@ -16,6 +16,7 @@ export const questionEditor = {
   "questionEditor.chooseTypeTitle": "Thêm câu hỏi",
   "questionEditor.chooseType": "Chọn loại câu hỏi:",
   "questionEditor.editTitle": "Sửa câu hỏi",
+  "questionEditor.back": "Về ngân hàng câu hỏi",
   "questionEditor.backToBank": "Về ngân hàng câu hỏi {name}",
   "questionEditor.typeIs": "Loại câu hỏi: {type}",
   "questionEditor.archived": "Câu hỏi này đã được lưu trữ: không được đưa vào bài kiểm tra mới.",
@@ -81,6 +82,7 @@ export const questionEditor = {
 
   "questionEditor.save": "Lưu câu hỏi",
   "questionEditor.create": "Tạo câu hỏi",
+  "questionEditor.created": "Đã tạo câu hỏi.",
   "questionEditor.saved": "Đã lưu phiên bản {version} của câu hỏi.",
 
   "questionEditor.preview.title": "Xem trước (như người học thấy)",
