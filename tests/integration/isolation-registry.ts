@@ -192,4 +192,9 @@ export const ISOLATION_REGISTRY: Record<string, Coverage> = {
   renameCategory: { test: "quiz-banks" },
   moveCategory: { test: "quiz-banks" },
   deleteCategory: { test: "quiz-banks" },
+
+  // Question editor (issue 10): bank images.
+  uploadBankImage: { test: "question-files" },
+  questionFileForViewer: { test: "question-files" },
+  receiveUpload: { within: ["uploadCourseFile", "uploadBankImage"] },
 };
