@@ -16,6 +16,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     ...(["learn", "course:read", "course:create"] as const).some((p) => hasAnywhere(viewer, p))
       ? [{ href: "/courses", label: t("nav.courses") }]
       : [],
+    // Question banks: unit banks need course:read; course banks belong to courses one manages or teaches.
+    ...(["course:read", "course:create", "teach"] as const).some((p) => hasAnywhere(viewer, p))
+      ? [{ href: "/banks", label: t("banks.nav") }]
+      : [],
     ...(hasAnywhere(viewer, "learn") || hasAnywhere(viewer, "teach") ? [{ href: "/schedule", label: t("schedule.title") }] : []),
     ...(["class:manage", "class:nominate", "learn", "teach"] as const).some((p) => hasAnywhere(viewer, p))
       ? [{ href: "/classes", label: t("classes.nav") }]

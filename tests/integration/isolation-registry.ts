@@ -192,9 +192,18 @@ export const ISOLATION_REGISTRY: Record<string, Coverage> = {
   renameCategory: { test: "quiz-banks" },
   moveCategory: { test: "quiz-banks" },
   deleteCategory: { test: "quiz-banks" },
+  bankForImport: { test: "quiz-banks" },
+  stageQuestionImport: { test: "quiz-banks" },
+  questionImportPreview: { test: "quiz-banks" },
+  discardQuestionImport: { test: "quiz-banks" },
+  commitQuestionImport: { test: "quiz-banks" },
+  exportBankGift: { test: "quiz-banks" },
 
-  // Question editor (issue 10): bank images.
+  // Question editor (issue 10): bank images, tests/integration/question-files.test.ts.
+  bankImageUploadResponse: { test: "question-files" },
   uploadBankImage: { test: "question-files" },
+  questionFileResponse: { test: "question-files" },
   questionFileForViewer: { test: "question-files" },
-  receiveUpload: { within: ["uploadCourseFile", "uploadBankImage"] },
+  // The upload pipeline; uploadCourseFile uses it too (covered through uploadResponse, tests/integration/files.test.ts).
+  receiveUpload: { within: ["uploadBankImage"] },
 };

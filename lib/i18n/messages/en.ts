@@ -18,6 +18,7 @@ import { classes } from "./en/classes";
 import { attendance } from "./en/attendance";
 import { questionEditor } from "./en/question-editor";
 import { banks } from "./en/banks";
+import { quizImport } from "./en/quiz-import";
 
 export const en: Record<MessageKey, string> = {
   ...common,
@@ -39,4 +40,5 @@ export const en: Record<MessageKey, string> = {
   ...attendance,
   ...questionEditor,
   ...banks,
+  ...quizImport,
 };

@@ -19,6 +19,7 @@ import { classes } from "./vi/classes";
 import { attendance } from "./vi/attendance";
 import { questionEditor } from "./vi/question-editor";
 import { banks } from "./vi/banks";
+import { quizImport } from "./vi/quiz-import";
 
 export const vi = {
   ...common,
@@ -40,6 +41,7 @@ export const vi = {
   ...attendance,
   ...questionEditor,
   ...banks,
+  ...quizImport,
 } as const;
 
 export type MessageKey = keyof typeof vi;

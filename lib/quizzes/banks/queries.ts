@@ -2,7 +2,7 @@ import { can, unitIdsWith, type Viewer } from "@/lib/auth/viewer";
 import { db, type Prisma } from "@/lib/db";
 import type { QuestionType } from "@/lib/db/generated/enums";
 import { notFound } from "@/lib/errors";
-import { bankAccess } from "@/lib/quizzes/bank-access";
+import { assertEditBank, bankAccess } from "@/lib/quizzes/bank-access";
 import type { QuestionDraft } from "@/lib/quizzes/question-types";
 import { foldForSearch } from "@/lib/text";
 import { categoryPaths, draftOfVersion, QUESTION_PAGE_SIZE, questionFilter, type QuestionFilter } from "./schemas";
@@ -254,4 +254,10 @@ export async function questionVersion(viewer: Viewer, questionId: string, versio
   const v = await db().questionVersion.findUnique({ where: { questionId_version: { questionId, version } }, select: VERSION_SELECT });
   if (!v) throw notFound();
   return { ...draftOfVersion(q, v, path), version: v.version };
+}
+
+/** The bank a file is imported into: the viewer must edit it (FORBIDDEN when they only see it). */
+export async function bankForImport(viewer: Viewer, bankId: string): Promise<{ id: string; name: string }> {
+  const { bank } = await assertEditBank(viewer, bankId);
+  return { id: bank.id, name: bank.name };
 }

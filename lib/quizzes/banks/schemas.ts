@@ -192,3 +192,21 @@ export function categoryPaths(categories: readonly { id: string; parentId: strin
 export function questionSearchSource(d: { name: string; text: string }): string {
   return `${d.name} ${d.text.replace(/<[^>]*>/g, " ")}`;
 }
+
+// ── Forms (strings as posted; lib/forms/action.ts) ───────────────────────────────────────────
+const uuidField = z.uuid({ message: "validation.invalid" });
+const optionalUuid = z.union([z.literal(""), z.uuid()]).transform((v) => v || null);
+const ticked = z.string().optional().transform((v) => v === "on" || v === "1" || v === "true");
+
+export const createBankForm = z.object({
+  name: z.string(),
+  owner: z.string().regex(/^(unit|course):[0-9a-f-]{36}$/i, { message: "banks.ownerRequired" }),
+});
+export const renameBankForm = z.object({ bankId: uuidField, name: z.string() });
+export const createCategoryForm = z.object({ bankId: uuidField, parentId: optionalUuid, name: z.string() });
+export const renameCategoryForm = z.object({ categoryId: uuidField, name: z.string() });
+export const moveCategoryForm = z.object({ categoryId: uuidField, parentId: optionalUuid });
+export const categoryIdForm = z.object({ categoryId: uuidField });
+export const archiveQuestionForm = z.object({ questionId: uuidField, archived: ticked });
+export const commitImportForm = z.object({ importId: uuidField, validOnly: ticked });
+export const importIdForm = z.object({ importId: uuidField });
