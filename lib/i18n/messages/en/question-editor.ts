@@ -1,14 +1,6 @@
 import type { questionEditor as vi } from "../vi/question-editor";
 
 export const questionEditor: Record<keyof typeof vi, string> = {
-  "questionEditor.type.SINGLE_CHOICE": "Single choice",
-  "questionEditor.type.MULTIPLE_CHOICE": "Multiple choice",
-  "questionEditor.type.TRUE_FALSE": "True/false",
-  "questionEditor.type.SHORT_ANSWER": "Short answer",
-  "questionEditor.type.MATCHING": "Matching",
-  "questionEditor.type.NUMERICAL": "Numerical",
-  "questionEditor.type.ESSAY": "Essay",
-  "questionEditor.type.DESCRIPTION": "Description (not marked)",
   "questionEditor.format.html": "HTML",
   "questionEditor.format.markdown": "Markdown",
   "questionEditor.format.moodle": "Auto-format (Moodle)",

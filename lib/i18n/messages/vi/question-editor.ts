@@ -1,12 +1,4 @@
 export const questionEditor = {
-  "questionEditor.type.SINGLE_CHOICE": "Một lựa chọn",
-  "questionEditor.type.MULTIPLE_CHOICE": "Nhiều lựa chọn",
-  "questionEditor.type.TRUE_FALSE": "Đúng/Sai",
-  "questionEditor.type.SHORT_ANSWER": "Trả lời ngắn",
-  "questionEditor.type.MATCHING": "Ghép đôi",
-  "questionEditor.type.NUMERICAL": "Số",
-  "questionEditor.type.ESSAY": "Tự luận",
-  "questionEditor.type.DESCRIPTION": "Đoạn mô tả (không tính điểm)",
   "questionEditor.format.html": "HTML",
   "questionEditor.format.markdown": "Markdown",
   "questionEditor.format.moodle": "Tự động (Moodle)",
@@ -62,7 +54,7 @@ export const questionEditor = {
   "questionEditor.answers.max": "Đến (đáp án {n})",
   "questionEditor.answers.numericalHint": "Số có thể dùng dấu phẩy thập phân (2,5). Chỉ điền ô của cách chấm đã chọn.",
 
-  "questionEditor.pairs.legend": "Các cặp ghép đôi",
+  "questionEditor.pairs.legend": "Các cặp cần ghép",
   "questionEditor.pairs.hint": "Ít nhất hai cặp. Để trống vế trái để thêm một đáp án gây nhiễu.",
   "questionEditor.pairs.row": "Cặp {n}",
   "questionEditor.pairs.left": "Vế trái của cặp {n}",

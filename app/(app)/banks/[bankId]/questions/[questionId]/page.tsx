@@ -36,7 +36,7 @@ export default async function EditQuestionPage({ params, searchParams }: Props) 
         ← {t("questionEditor.back")}
       </Link>
       <h1 className="text-2xl font-semibold [overflow-wrap:anywhere]">{draft.name}</h1>
-      <p className="text-sm text-slate-700">{t("questionEditor.typeIs", { type: t(`questionEditor.type.${q.type}`) })}</p>
+      <p className="text-sm text-slate-700">{t("questionEditor.typeIs", { type: t(`banks.type.${q.type}`) })}</p>
       {created === "1" ? (
         <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
           {t("questionEditor.created")}

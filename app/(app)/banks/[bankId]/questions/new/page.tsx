@@ -44,7 +44,7 @@ export default async function NewQuestionPage({ params, searchParams }: Props) {
           {QUESTION_TYPES.map((qt) => (
             <li key={qt}>
               <Link href={`/banks/${bankId}/questions/new?type=${qt}${keep}`} className="block rounded-md border border-slate-300 bg-white px-4 py-3 font-semibold text-brand-700 underline hover:bg-brand-50">
-                {t(`questionEditor.type.${qt}`)}
+                {t(`banks.type.${qt}`)}
               </Link>
             </li>
           ))}
@@ -58,7 +58,7 @@ export default async function NewQuestionPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       {back}
-      <h1 className="text-2xl font-semibold">{t("questionEditor.newTitle", { type: t(`questionEditor.type.${type}`) })}</h1>
+      <h1 className="text-2xl font-semibold">{t("questionEditor.newTitle", { type: t(`banks.type.${type}`) })}</h1>
       {categories.length === 0 ? (
         <p>{t("questionEditor.noCategory")}</p>
       ) : (
