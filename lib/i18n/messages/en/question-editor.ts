@@ -42,7 +42,7 @@ export const questionEditor: Record<keyof typeof vi, string> = {
   "questionEditor.answers.legend": "Accepted answers",
   "questionEditor.answers.hint": "At least one answer must be worth 100%. Extra spaces never matter.",
   "questionEditor.answers.row": "Answer {n}",
-  "questionEditor.answers.text": "Answer {n}",
+  "questionEditor.answers.text": "Text of answer {n}",
   "questionEditor.answers.fraction": "Grade of answer {n}",
   "questionEditor.answers.feedback": "Feedback for answer {n}",
   "questionEditor.answers.add": "Add an answer",

@@ -40,7 +40,7 @@ export const questionEditor = {
   "questionEditor.answers.legend": "Các đáp án được chấp nhận",
   "questionEditor.answers.hint": "Ít nhất một đáp án được 100%. Khoảng trắng thừa không tính.",
   "questionEditor.answers.row": "Đáp án {n}",
-  "questionEditor.answers.text": "Đáp án {n}",
+  "questionEditor.answers.text": "Nội dung đáp án {n}",
   "questionEditor.answers.fraction": "Điểm đáp án {n}",
   "questionEditor.answers.feedback": "Phản hồi cho đáp án {n}",
   "questionEditor.answers.add": "Thêm đáp án",
