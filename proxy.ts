@@ -15,8 +15,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Not the course file upload (api/courses/<id>/files): Next copies a proxied request's body into
-  // memory and cuts it at 10 MB (experimental.proxyClientMaxBodySize). That route names its own
-  // refusals for the access log (docs/decisions/061).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/auth|api/health|api/courses/[^/]+/files$).*)"],
+  // Not the file uploads (api/courses/<id>/files, api/banks/<id>/files): Next copies a proxied
+  // request's body into memory and cuts it at 10 MB (experimental.proxyClientMaxBodySize). Those
+  // routes name their own refusals for the access log (docs/decisions/061).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/auth|api/health|api/courses/[^/]+/files$|api/banks/[^/]+/files$).*)"],
 };

@@ -42,8 +42,8 @@ export async function courseFileForStudy(viewer: Viewer, fileId: string): Promis
   };
 }
 
-/** The file's bytes (or one range of them), streamed from storage; NOT_FOUND if its object is gone. */
-export async function openCourseFile(file: CourseFile, range: ByteRange | undefined, store: FileStorage = storage()): Promise<Readable> {
+/** A stored file's bytes (or one range of them), streamed from storage; NOT_FOUND if its object is gone. A bank image's too. */
+export async function openCourseFile(file: Pick<CourseFile, "id" | "storageKey">, range: ByteRange | undefined, store: FileStorage = storage()): Promise<Readable> {
   try {
     return (await store.get(file.storageKey, range)).stream;
   } catch (e) {

@@ -58,10 +58,15 @@ export type Detection = { type: AllowedType } | { maybeOffice: true } | null;
  * `complete` says the head is the whole file (then a plain ZIP is just a ZIP, refused).
  */
 export async function detectType(head: Uint8Array, complete: boolean): Promise<Detection> {
-  const found = await fileTypeFromBuffer(head).catch(() => undefined);
+  const found = await sniffType(head);
   if (found && found.mime in ALLOWED_TYPES) return { type: ALLOWED_TYPES[found.mime]! };
   if (found?.mime === "application/zip" && !complete) return { maybeOffice: true };
   return null;
+}
+
+/** The type the first bytes of a file show (magic bytes), whatever its name says; undefined when unknown. */
+export async function sniffType(head: Uint8Array): Promise<{ mime: string; ext: string } | undefined> {
+  return fileTypeFromBuffer(head).catch(() => undefined);
 }
 
 /** The office type of a stored ZIP, read over the whole object; null when it is none. */

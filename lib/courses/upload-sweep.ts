@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { storage, type FileStorage } from "@/lib/storage";
+import { storage, UPLOAD_PREFIXES, type FileStorage } from "@/lib/storage";
 import { LocalStorage } from "@/lib/storage/local";
 
 /** An upload whose bytes stopped arriving this long ago is abandoned (a crash, a killed server, a lost link). */
@@ -42,10 +42,12 @@ export async function sweepAbandonedUploads(options: { store?: FileStorage; olde
     }
     batch = [];
   };
-  for await (const o of store.list("courses/")) {
-    if (o.modifiedAt >= cutoff) continue;
-    batch.push(o);
-    if (batch.length >= 500) await flush();
+  for (const prefix of UPLOAD_PREFIXES) {
+    for await (const o of store.list(prefix)) {
+      if (o.modifiedAt >= cutoff) continue;
+      batch.push(o);
+      if (batch.length >= 500) await flush();
+    }
   }
   if (batch.length) await flush();
   if (store instanceof LocalStorage) await store.sweepTemp(options.olderThanMs ?? ABANDONED_AFTER_MS);

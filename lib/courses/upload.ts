@@ -4,10 +4,11 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db, transaction } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
+import type { MessageKey } from "@/lib/i18n/messages";
 import { newStorageKey, storage, StorageTooLargeError, type FileStorage } from "@/lib/storage";
 import { readAll } from "@/lib/storage/streams";
 import { assertManageCourse } from "./access";
-import { ALLOWED_TYPES, detectStoredOffice, detectType, SNIFF_BYTES, titleFromFileName, uploadLimits, type AllowedType, type UploadLimits } from "./file-types";
+import { ALLOWED_TYPES, detectStoredOffice, detectType, SNIFF_BYTES, titleFromFileName, uploadLimits, type AllowedType, type Detection, type UploadLimits } from "./file-types";
 import { videoDurationSeconds } from "./video-duration";
 
 /*
@@ -16,7 +17,8 @@ import { videoDurationSeconds } from "./video-duration";
  * of HTTP: the route (lib/http/course-files.ts) reads the request.
  */
 
-const nameText = z
+/** An uploaded file's name as kept: its last path part, NFC, without control characters, 1–255 characters. */
+export const fileNameText = z
   .string()
   .transform((v) => v.normalize("NFC").split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, "").trim())
   .pipe(z.string().min(1).max(255));
@@ -24,7 +26,7 @@ const nameText = z
 /** What the uploader says about the file (the query string of the upload request). */
 export const uploadInputSchema = z.object({
   sectionId: z.uuid(),
-  name: nameText,
+  name: fileNameText,
   title: z
     .string()
     .optional()
@@ -52,14 +54,12 @@ const unsupported = () => new AppError("UNSUPPORTED_MEDIA", "files.unsupportedTy
 const interrupted = () => new AppError("INTERRUPTED", "files.interrupted", { field: "file" });
 
 /**
- * Order: permission (assertManageCourse), the section belongs to the course, the announced size
- * within the largest limit, the first bytes' type (415 before anything is written), the announced
- * size within that type's limit, then a StoredFile row (UPLOADING) and the bytes streamed to
- * storage with the limit enforced as they arrive, the row touched while they flow. A video's
+ * Order: permission (assertManageCourse), the section belongs to the course, then the stream
+ * (`receiveUpload`): the announced size within the largest limit, the first bytes' type (415
+ * before anything is written), the announced size within that type's limit, a StoredFile row
+ * (UPLOADING) and the bytes streamed to storage with the limit enforced as they arrive. A video's
  * length is then read from the stored object. Only when the whole file is stored does one
- * transaction mark it READY and create the lesson (with its audit event). Any failure on the way
- * (too large, the uploader left, storage error) removes the object and the row: nothing is left
- * pointing to nothing, and a crash is caught by `sweepAbandonedUploads`.
+ * transaction mark it READY and create the lesson (with its audit event).
  */
 export async function uploadCourseFile(viewer: Viewer, courseId: string, input: UploadInput, body: UploadBody, options: UploadOptions = {}): Promise<UploadResult> {
   const { sectionId, name } = input;
@@ -69,24 +69,103 @@ export async function uploadCourseFile(viewer: Viewer, courseId: string, input: 
   if (!section) throw notFound();
 
   const limits = options.limits ?? uploadLimits();
+  let detection: Detection = null;
+  return receiveUpload(
+    viewer,
+    {
+      owner: { courseId },
+      storageKey: newStorageKey(courseId),
+      name,
+      maxBytes: Math.max(limits.docBytes, limits.videoBytes),
+      sniff: async (head, complete) => {
+        detection = await detectType(head, complete);
+        if (!detection) return null;
+        const provisional = "type" in detection ? detection.type : ALLOWED_TYPES["application/vnd.openxmlformats-officedocument.wordprocessingml.document"]!;
+        return { mime: provisional.mime, maxBytes: provisional.kind === "VIDEO" ? limits.videoBytes : limits.docBytes };
+      },
+      finish: async ({ fileId, size, store, storageKey, markReady }) => {
+        const found = detection!;
+        const type = "type" in found ? found.type : await detectStoredOffice(store, storageKey);
+        if (!type) throw unsupported();
+        const durationSeconds = type.kind === "VIDEO" ? await storedVideoDuration(store, storageKey, type, size) : null;
+        const title = input.title ?? titleFromFileName(name);
+
+        const lesson = await transaction(async (tx) => {
+          // One upload at a time per section takes the next position.
+          await tx.$queryRaw`SELECT 1 FROM "CourseSection" WHERE "id" = ${sectionId}::uuid FOR UPDATE`;
+          await markReady({ mimeType: type.mime, durationSeconds });
+          const last = await tx.lesson.aggregate({ where: { sectionId }, _max: { position: true } });
+          const created = await tx.lesson.create({
+            data: { courseId, sectionId, title, kind: type.kind, position: (last._max.position ?? 0) + 1, fileId },
+            select: { id: true, title: true, kind: true, sectionId: true, position: true },
+          });
+          await recordAudit(tx, {
+            actorId: viewer.userId,
+            action: "course.lesson.upload",
+            entity: "Course",
+            entityId: courseId,
+            unitId: access.course.unitId,
+            data: { after: { lessonId: created.id, sectionId, title, kind: type.kind, fileId, originalName: name, mimeType: type.mime, size, durationSeconds } },
+          });
+          return created;
+        });
+        return {
+          lesson: { ...lesson, kind: lesson.kind as "FILE" | "VIDEO" },
+          file: { id: fileId, name, mimeType: type.mime, size, durationSeconds },
+        };
+      },
+    },
+    body,
+    options,
+  );
+}
+
+/** What `receiveUpload` needs to know about one kind of upload; the caller has checked permission. */
+export type UploadSpec<T> = {
+  /** The owner of the StoredFile row: a course, or a question bank (its images). */
+  owner: { courseId: string } | { bankId: string };
+  storageKey: string;
+  /** The uploaded file's name (cleaned by `fileNameText`). */
+  name: string;
+  /** The largest any accepted type may be: an announced size above it is refused before reading. */
+  maxBytes: number;
+  /** The type from the first bytes (`complete`: they are the whole file): its MIME type and limit, or null (415). */
+  sniff: (head: Uint8Array, complete: boolean) => Promise<{ mime: string; maxBytes: number } | null>;
+  /** The refusal of a type (415): a course's message lists course types. */
+  unsupportedKey?: MessageKey;
+  /**
+   * After the whole file is stored: call `markReady` in the caller's transaction (the row becomes
+   * READY with the type found; INTERRUPTED when the sweep took the row meanwhile) and answer.
+   */
+  finish: (stored: { fileId: string; size: number; store: FileStorage; storageKey: string; markReady: (found: { mimeType: string; durationSeconds?: number | null }) => Promise<void> }) => Promise<T>;
+};
+
+/**
+ * The upload pipeline every kind of upload shares (docs/decisions/061): the announced size, the
+ * type of the first bytes, then a StoredFile row (UPLOADING) and the bytes streamed to storage with
+ * the limit enforced as they arrive, the row touched while they flow. Any failure on the way (too
+ * large, the uploader left, storage error, a refusal in `finish`) removes the object and the row:
+ * nothing is left pointing to nothing, and a crash is caught by `sweepAbandonedUploads`.
+ */
+export async function receiveUpload<T>(viewer: Viewer, spec: UploadSpec<T>, body: UploadBody, options: Pick<UploadOptions, "store" | "heartbeatMs"> = {}): Promise<T> {
   const store = options.store ?? storage();
   const { declaredSize: declared } = body;
-  if (declared !== null && declared > Math.max(limits.docBytes, limits.videoBytes)) throw tooLarge(Math.max(limits.docBytes, limits.videoBytes));
+  const refuseType = () => (spec.unsupportedKey ? new AppError("UNSUPPORTED_MEDIA", spec.unsupportedKey, { field: "file" }) : unsupported());
+  if (declared !== null && declared > spec.maxBytes) throw tooLarge(spec.maxBytes);
   if (!body.stream || declared === 0) throw new AppError("VALIDATION", "files.empty", { field: "file" });
 
   const reader = body.stream.getReader();
   try {
     const { head, rest, done } = await readHead(reader, SNIFF_BYTES);
     if (head.byteLength === 0) throw new AppError("VALIDATION", "files.empty", { field: "file" });
-    const detection = await detectType(head, done);
-    if (!detection) throw unsupported();
-    const provisional = "type" in detection ? detection.type : ALLOWED_TYPES["application/vnd.openxmlformats-officedocument.wordprocessingml.document"]!;
-    const maxBytes = provisional.kind === "VIDEO" ? limits.videoBytes : limits.docBytes;
+    const provisional = await spec.sniff(head, done);
+    if (!provisional) throw refuseType();
+    const maxBytes = provisional.maxBytes;
     if (declared !== null && declared > maxBytes) throw tooLarge(maxBytes);
 
-    const storageKey = newStorageKey(courseId);
+    const { storageKey } = spec;
     const row = await db().storedFile.create({
-      data: { courseId, storageKey, originalName: name, mimeType: provisional.mime, state: "UPLOADING", uploadedById: viewer.userId },
+      data: { ...spec.owner, storageKey, originalName: spec.name, mimeType: provisional.mime, state: "UPLOADING", uploadedById: viewer.userId },
       select: { id: true },
     });
     try {
@@ -102,38 +181,14 @@ export async function uploadCourseFile(viewer: Viewer, courseId: string, input: 
       }
       // Fewer bytes than announced: the body was cut on the way (a proxy's limit, a dropped link).
       if (declared !== null && size !== declared) throw interrupted();
-      const type = "type" in detection ? detection.type : await detectStoredOffice(store, storageKey);
-      if (!type) throw unsupported();
-      const durationSeconds = type.kind === "VIDEO" ? await storedVideoDuration(store, storageKey, type, size) : null;
-      const title = input.title ?? titleFromFileName(name);
-
-      const lesson = await transaction(async (tx) => {
-        // One upload at a time per section takes the next position.
-        await tx.$queryRaw`SELECT 1 FROM "CourseSection" WHERE "id" = ${sectionId}::uuid FOR UPDATE`;
-        const updated = await tx.storedFile.updateMany({
+      const markReady = async (found: { mimeType: string; durationSeconds?: number | null }) => {
+        const updated = await db().storedFile.updateMany({
           where: { id: row.id, state: "UPLOADING" },
-          data: { state: "READY", size: BigInt(size), mimeType: type.mime, durationSeconds },
+          data: { state: "READY", size: BigInt(size), mimeType: found.mimeType, durationSeconds: found.durationSeconds ?? null },
         });
         if (updated.count !== 1) throw interrupted();
-        const last = await tx.lesson.aggregate({ where: { sectionId }, _max: { position: true } });
-        const created = await tx.lesson.create({
-          data: { courseId, sectionId, title, kind: type.kind, position: (last._max.position ?? 0) + 1, fileId: row.id },
-          select: { id: true, title: true, kind: true, sectionId: true, position: true },
-        });
-        await recordAudit(tx, {
-          actorId: viewer.userId,
-          action: "course.lesson.upload",
-          entity: "Course",
-          entityId: courseId,
-          unitId: access.course.unitId,
-          data: { after: { lessonId: created.id, sectionId, title, kind: type.kind, fileId: row.id, originalName: name, mimeType: type.mime, size, durationSeconds } },
-        });
-        return created;
-      });
-      return {
-        lesson: { ...lesson, kind: lesson.kind as "FILE" | "VIDEO" },
-        file: { id: row.id, name, mimeType: type.mime, size, durationSeconds },
       };
+      return await spec.finish({ fileId: row.id, size, store, storageKey, markReady });
     } catch (e) {
       await discard(store, storageKey, row.id);
       throw e;

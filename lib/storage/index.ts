@@ -33,7 +33,10 @@ export function setStorageForTests(s: FileStorage | null): void {
   current = s ?? undefined;
 }
 
-/** A new key for a file of a course. Never derived from the uploaded name. */
-export function newStorageKey(courseId: string): string {
-  return `courses/${courseId}/${crypto.randomUUID()}`;
+/** Where uploaded files live: a course's under `courses/`, a question bank's images under `banks/` (the sweep walks both). */
+export const UPLOAD_PREFIXES = ["courses/", "banks/"] as const;
+
+/** A new key for a file of a course (or, `kind` "banks", of a question bank). Never derived from the uploaded name. */
+export function newStorageKey(ownerId: string, kind: "courses" | "banks" = "courses"): string {
+  return `${kind}/${ownerId}/${crypto.randomUUID()}`;
 }

@@ -221,4 +221,12 @@ export const ISOLATION_REGISTRY: Record<string, Coverage> = {
   discardQuestionImport: { test: "quiz-banks" },
   commitQuestionImport: { test: "quiz-banks" },
   exportBankGift: { test: "quiz-banks" },
+
+  // Question editor (issue 10): bank images, tests/integration/question-files.test.ts.
+  bankImageUploadResponse: { test: "question-files" },
+  uploadBankImage: { test: "question-files" },
+  questionFileResponse: { test: "question-files" },
+  questionFileForViewer: { test: "question-files" },
+  // The upload pipeline; uploadCourseFile uses it too (covered through uploadResponse, tests/integration/files.test.ts).
+  receiveUpload: { within: ["uploadBankImage"] },
 };

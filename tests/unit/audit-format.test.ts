@@ -80,6 +80,7 @@ const SAMPLES: Record<string, unknown> = {
   "quiz.markEssay": { userId: person, position: 2, before: { mark: null }, after: { mark: 7.5 } },
   "quiz.regrade": { questionId: lesson, version: 2, checked: 30, changed: 4 },
   "course.lesson.upload": { after: { lessonId: lesson, sectionId: section, title: "Video", kind: "VIDEO", fileId: file, originalName: "bai-giang.mp4", mimeType: "video/mp4", size: 52_428_800 } },
+  "bank.image.upload": { after: { fileId: file, originalName: "so-do.png", mimeType: "image/png", size: 20_480 } },
   "courseArea.create": { after: { code: "CCHC", name: "Cải cách hành chính", nameEn: "Administrative reform", position: 1 } },
   "courseArea.update": { before: { name: "A" }, after: { name: "B" } },
   "enrolment.complete": { courseId: course, before: { status: "ACTIVE" }, after: { status: "COMPLETED", completedAt: "2027-02-01T10:00:00.000Z" } },

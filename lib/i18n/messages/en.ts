@@ -18,6 +18,7 @@ import { classes } from "./en/classes";
 import { attendance } from "./en/attendance";
 import { quizResults } from "./en/quiz-results";
 import { quizAttempts } from "./en/quiz-attempts";
+import { questionEditor } from "./en/question-editor";
 import { banks } from "./en/banks";
 import { quizImport } from "./en/quiz-import";
 
@@ -41,6 +42,7 @@ export const en: Record<MessageKey, string> = {
   ...attendance,
   ...quizResults,
   ...quizAttempts,
+  ...questionEditor,
   ...banks,
   ...quizImport,
 };

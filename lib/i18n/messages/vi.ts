@@ -19,6 +19,7 @@ import { classes } from "./vi/classes";
 import { attendance } from "./vi/attendance";
 import { quizResults } from "./vi/quiz-results";
 import { quizAttempts } from "./vi/quiz-attempts";
+import { questionEditor } from "./vi/question-editor";
 import { banks } from "./vi/banks";
 import { quizImport } from "./vi/quiz-import";
 
@@ -42,6 +43,7 @@ export const vi = {
   ...attendance,
   ...quizResults,
   ...quizAttempts,
+  ...questionEditor,
   ...banks,
   ...quizImport,
 } as const;

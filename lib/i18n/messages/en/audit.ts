@@ -69,6 +69,7 @@ export const audit: Record<keyof typeof vi, string> = {
   "audit.action.course.lesson.delete": "Deleted a lesson",
   "audit.action.course.lesson.update": "Edited a lesson",
   "audit.action.course.lesson.upload": "Uploaded a file as a lesson",
+  "audit.action.bank.image.upload": "Uploaded an image to a question bank",
   "audit.action.course.publish": "Published a course",
   "audit.action.course.removeTrainer": "Removed a trainer from a course",
   "audit.action.course.reorder": "Reordered a course's content",

@@ -67,6 +67,7 @@ export const audit = {
   "audit.action.course.lesson.delete": "Xóa bài học",
   "audit.action.course.lesson.update": "Sửa bài học",
   "audit.action.course.lesson.upload": "Tải tệp lên thành bài học",
+  "audit.action.bank.image.upload": "Tải hình lên ngân hàng câu hỏi",
   "audit.action.course.publish": "Công bố khóa học",
   "audit.action.course.removeTrainer": "Bỏ báo cáo viên khỏi khóa học",
   "audit.action.course.reorder": "Sắp xếp lại nội dung khóa học",
