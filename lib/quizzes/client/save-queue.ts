@@ -1,3 +1,4 @@
+import type { SaveReply } from "@/lib/quizzes/attempts/types";
 import type { QuestionResponse } from "@/lib/quizzes/question-types";
 
 /*
@@ -28,14 +29,6 @@ export type QueueSnapshot = {
   unsaved: number;
 };
 
-/** The server's reply to a save (lib/quizzes/attempts/types.ts SaveReply; only what the queue reads). */
-export type SaveReplyBody = {
-  lastSeq: number;
-  saved: number[];
-  superseded: { position: number; response: QuestionResponse | null; seq: number }[];
-  deadlineAt: string | null;
-  serverNow: string;
-};
 
 export type ServerAnswer = { position: number; response: QuestionResponse | null; responseSeq: number };
 
@@ -64,7 +57,7 @@ export type SaveQueueOptions = {
   /** An answer replaced by the server's (another device saved a newer one). */
   onReplaced?: (position: number, response: QuestionResponse | null) => void;
   /** Every successful save reply (the deadline it states, the server's clock). */
-  onReply?: (reply: SaveReplyBody) => void;
+  onReply?: (reply: SaveReply) => void;
 };
 
 /** What storage keeps per attempt. `seq`: the seq the answer was last sent with, or would be sent with. */
@@ -271,9 +264,9 @@ export class SaveQueue {
       }
       if (res.status >= 500) return this.failed();
       if (res.ok) {
-        let reply: SaveReplyBody;
+        let reply: SaveReply;
         try {
-          reply = (await res.json()) as SaveReplyBody;
+          reply = (await res.json()) as SaveReply;
         } catch {
           return this.failed();
         }
@@ -295,7 +288,7 @@ export class SaveQueue {
     return this.inFlight;
   }
 
-  private acknowledged(reply: SaveReplyBody, sentEdits: Map<number, number>) {
+  private acknowledged(reply: SaveReply, sentEdits: Map<number, number>) {
     this.knownLastSeq = Math.max(this.knownLastSeq, reply.lastSeq);
     this.retryMs = this.o.firstRetryMs;
     const unchanged = (position: number) => (this.edits.get(position) ?? 0) === sentEdits.get(position);
