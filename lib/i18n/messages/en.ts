@@ -17,6 +17,7 @@ import { plans } from "./en/plans";
 import { classes } from "./en/classes";
 import { attendance } from "./en/attendance";
 import { quizPlayer } from "./en/quiz-player";
+import { quizAttempts } from "./en/quiz-attempts";
 
 export const en: Record<MessageKey, string> = {
   ...common,
@@ -37,4 +38,5 @@ export const en: Record<MessageKey, string> = {
   ...classes,
   ...attendance,
   ...quizPlayer,
+  ...quizAttempts,
 };

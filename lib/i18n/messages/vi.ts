@@ -18,6 +18,7 @@ import { plans } from "./vi/plans";
 import { classes } from "./vi/classes";
 import { attendance } from "./vi/attendance";
 import { quizPlayer } from "./vi/quiz-player";
+import { quizAttempts } from "./vi/quiz-attempts";
 
 export const vi = {
   ...common,
@@ -38,6 +39,7 @@ export const vi = {
   ...classes,
   ...attendance,
   ...quizPlayer,
+  ...quizAttempts,
 } as const;
 
 export type MessageKey = keyof typeof vi;
