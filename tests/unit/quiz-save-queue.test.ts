@@ -20,18 +20,18 @@ class FakeServer {
   /** When set, each request waits until released (to overlap changes with a save in flight). */
   hold = false;
   held: Held[] = [];
-  requests: { method: string; url: string; body: { seq?: number; answers?: { position: number; response: QuestionResponse | null }[] } }[] = [];
+  requests: { method: string; url: string; body: { seq?: number; answers?: { position: number; response: QuestionResponse | null }[] } | undefined }[] = [];
   submitted = false;
 
   fetch: SaveQueueOptions["fetch"] = async (url, init) => {
     if (this.hold) await new Promise<void>((release) => this.held.push({ release }));
     if (this.networkDown) throw new TypeError("Failed to fetch");
-    const body = init.body ? JSON.parse(init.body) : {};
+    const body = init.body === undefined ? undefined : JSON.parse(init.body);
     this.requests.push({ method: init.method, url, body });
     if (this.failWith) return reply(this.failWith, { error: { code: "INTERNAL", message: "Lỗi máy chủ" } });
     if (this.closed) return reply(409, { error: { code: "ATTEMPT_CLOSED", message: "Đã hết giờ làm bài." } });
     if (url.endsWith("/submit")) {
-      if (body.answers) this.apply(body.seq, body.answers);
+      if (body) this.apply(body.seq, body.answers);
       this.submitted = true;
       return reply(200, { state: "FINISHED" });
     }
@@ -171,7 +171,7 @@ describe("ordering", () => {
     server.releaseAll();
     await settle();
     await settle();
-    expect(saves().map((r) => r.body.seq)).toEqual([8, 9]);
+    expect(saves().map((r) => r.body!.seq)).toEqual([8, 9]);
     expect(server.answers.get(1)).toEqual({ response: { optionId: "o3" }, seq: 9 });
     expect(q.snapshot().status).toBe("saved");
     expect(stored()).toBeNull();
@@ -185,7 +185,7 @@ describe("ordering", () => {
     server.lastSeq = 0;
     q.set(2, { optionId: "o1" });
     await q.flush();
-    expect(saves().map((r) => r.body.seq)).toEqual([1, 2]);
+    expect(saves().map((r) => r.body!.seq)).toEqual([1, 2]);
   });
 });
 
@@ -292,7 +292,7 @@ describe("network failure", () => {
     server.failWith = null;
     q.set(2, { optionId: "o2" });
     await vi.advanceTimersByTimeAsync(800);
-    expect(saves().at(-1)!.body.answers!.map((a) => a.position)).toEqual([1, 2]);
+    expect(saves().at(-1)!.body!.answers!.map((a) => a.position)).toEqual([1, 2]);
     expect(q.snapshot().status).toBe("saved");
   });
 });
@@ -373,7 +373,7 @@ describe("superseded", () => {
     q.set(1, { optionId: "here" });
     q.set(2, { text: "hai" });
     await q.flush();
-    expect(saves()[0]!.body.seq).toBe(1);
+    expect(saves()[0]!.body!.seq).toBe(1);
     expect(replaced).toEqual([[1, { optionId: "other-device" }]]);
     expect(q.answers().get(1)).toEqual({ optionId: "other-device" });
     expect(server.answers.get(2)?.response).toEqual({ text: "hai" });
@@ -381,7 +381,7 @@ describe("superseded", () => {
     // The learner answers again: the next seq is past the server's, so it wins.
     q.set(1, { optionId: "here-again" });
     await q.flush();
-    expect(saves()[1]!.body.seq).toBe(11);
+    expect(saves()[1]!.body!.seq).toBe(11);
     expect(server.answers.get(1)?.response).toEqual({ optionId: "here-again" });
   });
 });
@@ -421,7 +421,7 @@ describe("submit", () => {
     await vi.advanceTimersByTimeAsync(2_000);
     expect(await done).toBe("finished");
     const submit = server.requests.find((r) => r.url.endsWith("/submit"))!;
-    expect(submit.body.answers).toEqual([
+    expect(submit.body!.answers).toEqual([
       { position: 1, response: { optionId: "o1" } },
       { position: 2, response: { text: "cuối" } },
     ]);
@@ -434,12 +434,12 @@ describe("submit", () => {
     expect(server.requests.filter((r) => r.method === "PUT")).toHaveLength(0);
   });
 
-  it("submits with an empty body when everything is saved; a closed attempt answers closed", async () => {
+  it("submits without a body when everything is saved; a closed attempt answers closed", async () => {
     const q = makeQueue();
     q.set(1, { optionId: "o1" });
     await q.flush();
     expect(await q.submit()).toBe("finished");
-    expect(server.requests.at(-1)!.body).toEqual({});
+    expect(server.requests.at(-1)!.body).toBeUndefined();
     const late = makeQueue();
     server.closed = true;
     expect(await late.submit()).toBe("closed");

@@ -195,7 +195,8 @@ export class SaveQueue {
           res = await this.o.fetch(`/api/attempts/${this.o.attemptId}/submit`, {
             method: "POST",
             headers: { "Content-Type": "application/json" },
-            body: JSON.stringify(answers.length > 0 ? { seq, answers } : {}),
+            // No body when everything is saved: the server finishes with what it holds.
+            ...(answers.length > 0 ? { body: JSON.stringify({ seq, answers }) } : {}),
           });
         } catch {
           await this.waitToRetry();

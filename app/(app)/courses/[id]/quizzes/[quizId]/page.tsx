@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { formatNumber, formatVnDateTime } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { idOr404, orNotFound } from "@/lib/pages";
-import { quizForLearner } from "@/lib/quizzes/attempts/learner";
+import { quizForLearner } from "@/lib/quizzes/attempts/view";
 
 type Props = { params: Promise<{ id: string; quizId: string }> };
 

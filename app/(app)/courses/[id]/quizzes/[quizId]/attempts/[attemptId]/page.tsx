@@ -7,7 +7,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { idOr404, orNotFound } from "@/lib/pages";
-import { attemptForLearner } from "@/lib/quizzes/attempts/learner";
+import { attemptForLearner } from "@/lib/quizzes/attempts/view";
 
 type Props = { params: Promise<{ id: string; quizId: string; attemptId: string }> };
 

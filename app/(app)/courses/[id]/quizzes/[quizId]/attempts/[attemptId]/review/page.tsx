@@ -8,12 +8,19 @@ import { AppError } from "@/lib/errors";
 import { formatNumber, formatVnDateTime } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { idOr404, orNotFound } from "@/lib/pages";
-import { reviewForLearner } from "@/lib/quizzes/attempts/learner";
+import { reviewForLearner } from "@/lib/quizzes/attempts/view";
 
 type Props = { params: Promise<{ id: string; quizId: string; attemptId: string }> };
 
+/** The learner's own finished attempt under its own quiz and course; null while it is in progress. */
 const load = cache(async (courseId: string, quizId: string, attemptId: string) => {
-  const review = await reviewForLearner(await requireViewer(), attemptId);
+  let review;
+  try {
+    review = await reviewForLearner(await requireViewer(), attemptId);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "CONFLICT") return null;
+    throw e;
+  }
   if (review.courseId !== courseId || review.quizId !== quizId) throw new AppError("NOT_FOUND", "errors.notFound");
   return review;
 });
@@ -23,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id, quizId, attemptId } = await params;
   try {
     const review = await load(idOr404(id), idOr404(quizId), idOr404(attemptId));
-    return { title: `${t("quizPlayer.reviewTitle", { n: review.number })} · ${review.quizTitle}` };
+    return { title: review ? `${t("quizPlayer.reviewTitle", { n: review.number })} · ${review.quizTitle}` : t("quizPlayer.stateInProgress") };
   } catch (e) {
     if (e instanceof AppError) return { title: t("errors.notFoundTitle") };
     throw e;
@@ -39,8 +46,9 @@ export default async function AttemptReviewPage({ params }: Props) {
   const { id, quizId, attemptId } = await params;
   const courseId = idOr404(id);
   const review = await orNotFound(load(courseId, idOr404(quizId), idOr404(attemptId)));
+  // Still being answered: the player (which checks it is the viewer's own, under this quiz).
+  if (!review) redirect(`/courses/${courseId}/quizzes/${quizId}/attempts/${attemptId}`);
   const base = `/courses/${courseId}/quizzes/${review.quizId}`;
-  if (review.state === "IN_PROGRESS") redirect(`${base}/attempts/${review.attemptId}`);
   const t = await getT();
   const locale = await getLocale();
   const num = (n: number) => formatNumber(n, locale, { maximumFractionDigits: 2 });
