@@ -5,6 +5,7 @@ import { makeE2eAttendanceClass } from "@/lib/testing/class-factories-attendance
 import { makeE2eClassSetup } from "@/lib/testing/class-factories";
 import { makeCourse, makeE2eLearningCourse } from "@/lib/testing/course-factories";
 import { makeE2eWorld } from "@/lib/testing/factories";
+import { e2eQuizAttemptInput, makeE2eQuizAttempt } from "@/lib/testing/e2e-quiz-attempt";
 import { db } from "@/lib/db";
 import { apiRoute } from "@/lib/http/route";
 
@@ -37,6 +38,8 @@ const body = z.discriminatedUnion("action", [
   z.object({ action: z.literal("classSetup"), provinceId: z.uuid(), communeAId: z.uuid() }),
   // A published course, not open for self-study, with the trainer as its trainer (the plan-to-attendance journey).
   z.object({ action: z.literal("publishedCourse"), ownerUnitId: z.uuid(), trainerId: z.uuid(), title: z.string().min(3).max(200) }),
+  // Quiz attempts: a course with a quiz of every type and its learners; an attempt's deadline moved; its finishing job run now.
+  z.object({ action: z.literal("quizAttempt"), input: e2eQuizAttemptInput }),
 ]);
 
 export const POST = apiRoute({ name: "test-support", access: "public", sameOrigin: false }, async ({ request }) => {
@@ -47,6 +50,7 @@ export const POST = apiRoute({ name: "test-support", access: "public", sameOrigi
   if (parsed.data.action === "learningCourse") return Response.json(await makeE2eLearningCourse(parsed.data));
   if (parsed.data.action === "attendanceSetup") return Response.json(await makeE2eAttendanceClass(parsed.data));
   if (parsed.data.action === "classSetup") return Response.json(await makeE2eClassSetup(parsed.data));
+  if (parsed.data.action === "quizAttempt") return Response.json(await makeE2eQuizAttempt(parsed.data.input));
   if (parsed.data.action === "publishedCourse") {
     const { ownerUnitId, trainerId, title } = parsed.data;
     const course = await makeCourse({ unitId: ownerUnitId, trainerIds: [trainerId], title, selfEnrol: false });
