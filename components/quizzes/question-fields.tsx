@@ -119,15 +119,18 @@ function Inputs({
                   value={o.id}
                   checked={chosen.has(o.id)}
                   disabled={readOnly}
-                  onChange={(e) => {
-                    if (!onChange) return;
-                    if (!many) return onChange({ optionId: o.id });
-                    const next = new Set(chosen);
-                    if (e.target.checked) next.add(o.id);
-                    else next.delete(o.id);
-                    // In the attempt's order, as shown.
-                    onChange({ optionIds: (q.options ?? []).map((x) => x.id).filter((x) => next.has(x)) });
-                  }}
+                  // No handler at all when read-only: the review is a server component.
+                  onChange={
+                    onChange &&
+                    ((e) => {
+                      if (!many) return onChange({ optionId: o.id });
+                      const next = new Set(chosen);
+                      if (e.target.checked) next.add(o.id);
+                      else next.delete(o.id);
+                      // In the attempt's order, as shown.
+                      onChange({ optionIds: (q.options ?? []).map((x) => x.id).filter((x) => next.has(x)) });
+                    })
+                  }
                   className={control}
                 />
                 <span className={QUESTION_PROSE} dangerouslySetInnerHTML={{ __html: o.html }} />
@@ -151,7 +154,7 @@ function Inputs({
                   value={String(v)}
                   checked={value === v}
                   disabled={readOnly}
-                  onChange={() => onChange?.({ value: v })}
+                  onChange={onChange && (() => onChange({ value: v }))}
                   className={control}
                 />
                 <span>{v ? t("quizPlayer.true") : t("quizPlayer.false")}</span>
@@ -217,7 +220,7 @@ function Inputs({
                   id={`${id}-m-${item.id}`}
                   value={matches[item.id] ?? ""}
                   disabled={readOnly}
-                  onChange={(e) => onChange?.({ matches: { ...matches, [item.id]: e.target.value } })}
+                  onChange={onChange && ((e) => onChange({ matches: { ...matches, [item.id]: e.target.value } }))}
                   onBlur={onBlur}
                   className="w-full rounded-md border border-slate-400 bg-white px-2 py-2 text-base"
                 >
