@@ -174,4 +174,15 @@ export const ISOLATION_REGISTRY: Record<string, Coverage> = {
   bankAccess: { test: "quiz-bank-access" },
   assertEditBank: { test: "quiz-bank-access" },
   usableBanksForCourse: { test: "quiz-bank-access" },
+
+  // Quiz attempts (issue 10, the engine): the learner's own attempts only.
+  viewerQuiz: { test: "quiz-attempts" },
+  viewerAttempt: { test: "quiz-attempts" },
+  startAttempt: { test: "quiz-attempts" },
+  saveAnswers: { test: "quiz-attempts" },
+  submitAttempt: { test: "quiz-attempts" },
+  checkQuestion: { test: "quiz-attempts" },
+  quizForLearner: { test: "quiz-attempts" },
+  attemptForLearner: { test: "quiz-attempts" },
+  reviewForLearner: { test: "quiz-attempts" },
 };

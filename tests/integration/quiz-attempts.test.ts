@@ -100,6 +100,22 @@ describe("starting an attempt", () => {
     expect(await db().quizAttempt.count({ where: { quizId: s.quiz.id } })).toBe(1);
   });
 
+  it("shuffles questions and option orders when the quiz says so, keeping each question's own options", async () => {
+    const options = Array.from({ length: 12 }, (_, i) => `Phương án ${i + 1}`);
+    const drafts = Array.from({ length: 12 }, (_, i) => choiceDraft(`Câu ${i + 1}`, options));
+    const s = await scene({ drafts, settings: { shuffleQuestions: true, shuffleAnswers: true } });
+    const { attemptId } = await startAttempt(s.learner, s.quiz.id);
+    const qs = await db().attemptQuestion.findMany({ where: { attemptId }, orderBy: { position: "asc" }, include: { version: true } });
+    const ids = options.map((_, i) => `o${i + 1}`);
+    // 12! orders each: the chance that a shuffle leaves everything in place is negligible.
+    expect(qs.map((q) => q.version.name)).not.toEqual(drafts.map((d) => d.name));
+    expect(qs.map((q) => q.version.name).sort()).toEqual(drafts.map((d) => d.name).sort());
+    expect(qs.some((q) => JSON.stringify(q.order) !== JSON.stringify(ids))).toBe(true);
+    for (const q of qs) expect([...(q.order as string[])].sort()).toEqual([...ids].sort());
+    const view = await attemptForLearner(s.learner, attemptId);
+    expect(view.questions.map((q) => q.options!.map((o) => o.id))).toEqual(qs.map((q) => q.order));
+  });
+
   it("refuses past the attempt limit, before the opening, after the close, without questions; the landing says why", async () => {
     const s = await scene({ settings: { attemptsAllowed: 1 } });
     const { attemptId } = await startAttempt(s.learner, s.quiz.id);
@@ -305,6 +321,25 @@ describe("submitting and finishing", () => {
     const landing = await quizForLearner(s.learner, s.quiz.id);
     expect(landing).toMatchObject({ grade: 66.67, passed: true, inProgressId: null });
     expect(landing.attempts).toMatchObject([{ id: attemptId, number: 1, state: "FINISHED", score: 2, maxScore: 3 }]);
+  });
+
+  it("saves racing a submit either land before the finish (and are marked) or are refused", async () => {
+    const s = await scene({ drafts: Array.from({ length: 6 }, (_, i) => choiceDraft(`Câu ${i + 1}`)) });
+    const { attemptId } = await startAttempt(s.learner, s.quiz.id);
+    const saves = Array.from({ length: 6 }, (_, i) =>
+      save(s.learner, attemptId, i + 1, [{ position: i + 1, response: { optionId: "o1" } }]).then(
+        () => "saved",
+        (e: unknown) => (e instanceof AppError ? e.code : "other"),
+      ),
+    );
+    const [outcomes] = await Promise.all([Promise.all(saves), submitAttempt(s.learner, attemptId)]);
+    expect(outcomes.every((o) => o === "saved" || o === "ATTEMPT_CLOSED")).toBe(true);
+    const qs = await questionsOf(attemptId);
+    // Every answer stored was marked with the finish: nothing was written after it.
+    for (const q of qs) expect(Number(q.fraction)).toBe(q.response === null ? 0 : 1);
+    const attempt = await db().quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+    expect(Number(attempt.score)).toBe(qs.filter((q) => q.response !== null).length);
+    expect(qs.filter((q) => q.response !== null)).toHaveLength(outcomes.filter((o) => o === "saved").length);
   });
 
   it("after deadline + grace a submit finishes with what was saved, without error", async () => {

@@ -19,7 +19,7 @@ import {
 } from "./load";
 import { drawOrder, responseFits, saveInput, shuffled, type SaveInput } from "./responses";
 import type { AttemptView, SaveReply } from "./types";
-import { attemptForLearner, startRefusal } from "./view";
+import { attemptForLearner, startRefusal, unsafeQuizQuestionCount } from "./view";
 
 /**
  * The attempt engine's commands (docs/decisions/080-quizzes.md): start, save, submit, check. Each
@@ -97,16 +97,17 @@ export async function startAttempt(viewer: Viewer, quizId: string): Promise<{ at
   }
   const window = await unsafeEffectiveWindow(quiz, enrolment.classId);
   const previous = await db().quizAttempt.aggregate({ where: { quizId: quiz.id, userId: viewer.userId }, _count: { _all: true }, _max: { number: true } });
-  const drawn = await drawQuestions(quiz);
   const refusal = startRefusal({
     courseStatus: access.course.status,
     window,
     now,
     attemptsAllowed: quiz.attemptsAllowed,
     attemptsUsed: previous._count._all,
-    questionCount: drawn.length,
+    questionCount: await unsafeQuizQuestionCount(quiz.id),
   });
   if (refusal) throw new AppError(refusal.code, refusal.key);
+  const drawn = await drawQuestions(quiz);
+  if (drawn.length === 0) throw new AppError("CONFLICT", "quizAttempt.noQuestions");
 
   const limitEnd = quiz.timeLimitSeconds ? new Date(now.getTime() + quiz.timeLimitSeconds * 1000) : null;
   const ends = [limitEnd, window.closesAt].filter((d): d is Date => d !== null);
@@ -275,8 +276,8 @@ export async function checkQuestion(viewer: Viewer, attemptId: string, position:
   if (attempt.quiz.reviewMarks !== "DURING") throw new AppError("CONFLICT", "quizAttempt.checkNotAllowed");
   if (!Number.isInteger(position) || position < 1) throw new AppError("VALIDATION", "quizAttempt.cannotCheck");
   await transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ open: boolean }[]>`
-      SELECT ("state" = 'IN_PROGRESS' AND ("deadlineAt" IS NULL OR ${DB_NOW} <= "deadlineAt" + ${GRACE})) AS "open"
+    const [locked] = await tx.$queryRaw<{ open: boolean; now: Date }[]>`
+      SELECT ("state" = 'IN_PROGRESS' AND ("deadlineAt" IS NULL OR ${DB_NOW} <= "deadlineAt" + ${GRACE})) AS "open", now() AS "now"
       FROM "QuizAttempt" WHERE "id" = ${attempt.id}::uuid FOR UPDATE`;
     if (!locked?.open) throw closedError();
     const q = await tx.attemptQuestion.findUnique({
@@ -290,7 +291,7 @@ export async function checkQuestion(viewer: Viewer, attemptId: string, position:
     const m = autoMark({ type, data: q.version.data, response: q.response, maxMark: Number(q.maxMark) });
     await tx.attemptQuestion.update({
       where: { id: q.id },
-      data: { checkedAt: new Date(), mark: m.mark, fraction: m.fraction, markedVersionId: q.versionId },
+      data: { checkedAt: locked.now, mark: m.mark, fraction: m.fraction, markedVersionId: q.versionId },
     });
     await tx.attemptMark.create({ data: { attemptQuestionId: q.id, source: "AUTO", mark: m.mark, fraction: m.fraction, versionId: q.versionId } });
   });

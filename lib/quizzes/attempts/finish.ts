@@ -124,7 +124,10 @@ export async function unsafeRecordQuizOutcome(userId: string, quizId: string): P
   if (row.justDone || enrolment.status === "ACTIVE") await unsafeCompleteEnrolmentIfAllDone(userId, quiz.courseId);
 }
 
-/** The job queued at the start for deadline + grace: finishes the attempt with what was saved. */
+/**
+ * The job queued at the start for deadline + grace: finishes the attempt with what was saved.
+ * A server job, authorised by the start that queued it (decisions 073, 003).
+ */
 export const finishAttemptJob: JobHandler = async (payload) => {
   const attemptId = (payload as { attemptId?: unknown } | null)?.attemptId;
   if (typeof attemptId !== "string") return;
