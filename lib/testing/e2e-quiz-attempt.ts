@@ -16,6 +16,8 @@ export const e2eQuizAttemptInput = z.discriminatedUnion("step", [
     trainerId: z.uuid(),
     learnerIds: z.array(z.uuid()).min(1).max(5),
     timeLimitSeconds: z.number().int().min(60).max(86_400).nullable(),
+    /** Marks, feedback and the right answer shown while answering: the "Kiểm tra" button. */
+    reviewDuring: z.boolean().default(false),
   }),
   // Moves an attempt's deadline (and its finishing job, due at deadline + grace) to `seconds` from now.
   z.object({ step: z.literal("deadline"), attemptId: z.uuid(), seconds: z.number().int().min(-86_400).max(86_400) }),
@@ -87,7 +89,13 @@ export async function makeE2eQuizAttempt(input: E2eQuizAttemptInput) {
     const { quiz, lesson } = await makeQuiz({
       courseId: course.id,
       drafts: E2E_QUIZ_DRAFTS,
-      settings: { title: "Bài kiểm tra nghiệp vụ", timeLimitSeconds: input.timeLimitSeconds, attemptsAllowed: 2, passPercent: 50 },
+      settings: {
+        title: "Bài kiểm tra nghiệp vụ",
+        timeLimitSeconds: input.timeLimitSeconds,
+        attemptsAllowed: 2,
+        passPercent: 50,
+        ...(input.reviewDuring ? { reviewMarks: "DURING", reviewFeedback: "DURING", reviewCorrect: "DURING" } : {}),
+      },
     });
     return { courseId: course.id, courseTitle: course.title, quizId: quiz.id, lessonId: lesson.id, quizTitle: lesson.title };
   }

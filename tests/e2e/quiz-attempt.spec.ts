@@ -20,13 +20,14 @@ async function support<T>(page: Page, input: Record<string, unknown>): Promise<T
   return res.json() as Promise<T>;
 }
 
-const setupQuiz = (page: Page, world: E2eWorld, timeLimitSeconds: number | null) =>
+const setupQuiz = (page: Page, world: E2eWorld, timeLimitSeconds: number | null, reviewDuring = false) =>
   support<QuizSetup>(page, {
     step: "setup",
     ownerUnitId: world.units.agency.id,
     trainerId: world.users.trainer!.id,
     learnerIds: [world.users.learner!.id],
     timeLimitSeconds,
+    reviewDuring,
   });
 
 const question = (page: Page, position: number) => page.getByTestId(`question-${position}`);
@@ -233,4 +234,38 @@ test("the quiz pages meet WCAG 2.1 AA at 360 px, and a quiz can be answered and 
   await expect(page).toHaveURL(/\/review$/);
   await expect(question(page, 1).getByLabel("Văn thư")).toBeChecked();
   await axe("review");
+});
+
+test("when the quiz allows it, an answer is checked while answering and then locked; staff see the quiz's tools", async ({ page, world }) => {
+  test.setTimeout(60_000);
+  const q = await setupQuiz(page, world, null, true);
+  await signIn(page, world.users.learner!.email, world.password);
+  await page.goto(`/courses/${q.courseId}/quizzes/${q.quizId}`);
+  await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
+  await expect(page).toHaveURL(/\/attempts\/[0-9a-f-]{36}$/);
+  const first = question(page, 1);
+  // Nothing to check before there is an answer.
+  await expect(first.getByRole("button", { name: "Kiểm tra" })).toBeDisabled();
+  await first.getByLabel("Văn thư").check();
+  await first.getByRole("button", { name: "Kiểm tra" }).click();
+  await expect(first.getByTestId("question-review")).toContainText("Sai");
+  await expect(first.getByTestId("question-review")).toContainText("Chưa đúng.");
+  await expect(first.getByTestId("question-review")).toContainText("Bộ phận Một cửa");
+  await expect(first.getByText("Đã kiểm tra: câu trả lời không sửa được nữa.")).toBeVisible();
+  await expect(first.getByLabel("Văn thư")).toBeDisabled();
+  await expect(first.getByRole("button", { name: "Kiểm tra" })).toHaveCount(0);
+  // Still locked after a reload; the other questions can still be checked.
+  await page.reload();
+  await expect(question(page, 1).getByLabel("Văn thư")).toBeChecked();
+  await expect(question(page, 1).getByLabel("Bộ phận Một cửa")).toBeDisabled();
+  await expect(question(page, 3).getByRole("button", { name: "Kiểm tra" })).toBeVisible();
+
+  // The course's trainer sees the quiz with links to edit it and to its results, and no start button.
+  await page.context().clearCookies();
+  await signIn(page, world.users.trainer!.email, world.password);
+  await page.goto(`/courses/${q.courseId}/quizzes/${q.quizId}`);
+  const tools = page.getByRole("navigation", { name: "Công cụ quản lý" });
+  await expect(tools.getByRole("link", { name: "Chỉnh sửa" })).toHaveAttribute("href", `/courses/${q.courseId}/quizzes/${q.quizId}/edit`);
+  await expect(tools.getByRole("link", { name: "Kết quả" })).toHaveAttribute("href", `/courses/${q.courseId}/quizzes/${q.quizId}/results`);
+  await expect(page.getByRole("button", { name: "Bắt đầu làm bài" })).toHaveCount(0);
 });
