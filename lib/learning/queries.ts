@@ -17,6 +17,8 @@ export type LessonForStudy = {
     body: string | null;
     url: string | null;
     durationSeconds: number | null;
+    /** QUIZ: the quiz, whose own page (/courses/<id>/quizzes/<quizId>) the lesson's address leads to. */
+    quizId: string | null;
     /** FILE and VIDEO: the stored file, when it is ready to be served by /api/files/<id>. */
     file: { id: string; name: string; mimeType: string; size: number } | null;
   };
@@ -50,6 +52,7 @@ export async function lessonForStudy(viewer: Viewer, courseId: string, lessonId:
         url: true,
         section: { select: { title: true } },
         file: { select: { id: true, originalName: true, mimeType: true, size: true, state: true, durationSeconds: true } },
+        quiz: { select: { id: true } },
       },
     }),
     db().lesson.findMany({
@@ -76,6 +79,7 @@ export async function lessonForStudy(viewer: Viewer, courseId: string, lessonId:
       body: lesson.kind === "TEXT" ? lesson.body : null,
       url: lesson.kind === "LINK" ? lesson.url : null,
       durationSeconds: file?.durationSeconds ?? null,
+      quizId: lesson.quiz?.id ?? null,
       file: file ? { id: file.id, name: file.originalName, mimeType: file.mimeType, size: Number(file.size) } : null,
     },
     index: at + 1,

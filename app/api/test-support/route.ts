@@ -6,6 +6,7 @@ import { makeE2eClassSetup } from "@/lib/testing/class-factories";
 import { makeCourse, makeE2eLearningCourse } from "@/lib/testing/course-factories";
 import { makeE2eWorld } from "@/lib/testing/factories";
 import { makeE2eQuizResults } from "@/lib/testing/e2e-quiz-results";
+import { e2eQuizAttemptInput, makeE2eQuizAttempt } from "@/lib/testing/e2e-quiz-attempt";
 import { db } from "@/lib/db";
 import { apiRoute } from "@/lib/http/route";
 
@@ -40,6 +41,8 @@ const body = z.discriminatedUnion("action", [
   z.object({ action: z.literal("publishedCourse"), ownerUnitId: z.uuid(), trainerId: z.uuid(), title: z.string().min(3).max(200) }),
   // A quiz taught by the trainer with the learner's finished attempt, its essay awaiting a mark (quiz results).
   z.object({ action: z.literal("quizResults"), ownerUnitId: z.uuid(), trainerId: z.uuid(), learnerId: z.uuid() }),
+  // Quiz attempts: a course with a quiz of every type and its learners; an attempt's deadline moved; its finishing job run now.
+  z.object({ action: z.literal("quizAttempt"), input: e2eQuizAttemptInput }),
 ]);
 
 export const POST = apiRoute({ name: "test-support", access: "public", sameOrigin: false }, async ({ request }) => {
@@ -51,6 +54,7 @@ export const POST = apiRoute({ name: "test-support", access: "public", sameOrigi
   if (parsed.data.action === "attendanceSetup") return Response.json(await makeE2eAttendanceClass(parsed.data));
   if (parsed.data.action === "quizResults") return Response.json(await makeE2eQuizResults(parsed.data));
   if (parsed.data.action === "classSetup") return Response.json(await makeE2eClassSetup(parsed.data));
+  if (parsed.data.action === "quizAttempt") return Response.json(await makeE2eQuizAttempt(parsed.data.input));
   if (parsed.data.action === "publishedCourse") {
     const { ownerUnitId, trainerId, title } = parsed.data;
     const course = await makeCourse({ unitId: ownerUnitId, trainerIds: [trainerId], title, selfEnrol: false });

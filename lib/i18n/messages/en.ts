@@ -17,6 +17,7 @@ import { plans } from "./en/plans";
 import { classes } from "./en/classes";
 import { attendance } from "./en/attendance";
 import { quizResults } from "./en/quiz-results";
+import { quizPlayer } from "./en/quiz-player";
 import { quizAttempts } from "./en/quiz-attempts";
 import { questionEditor } from "./en/question-editor";
 import { banks } from "./en/banks";
@@ -41,6 +42,7 @@ export const en: Record<MessageKey, string> = {
   ...classes,
   ...attendance,
   ...quizResults,
+  ...quizPlayer,
   ...quizAttempts,
   ...questionEditor,
   ...banks,

@@ -18,6 +18,7 @@ import { plans } from "./vi/plans";
 import { classes } from "./vi/classes";
 import { attendance } from "./vi/attendance";
 import { quizResults } from "./vi/quiz-results";
+import { quizPlayer } from "./vi/quiz-player";
 import { quizAttempts } from "./vi/quiz-attempts";
 import { questionEditor } from "./vi/question-editor";
 import { banks } from "./vi/banks";
@@ -42,6 +43,7 @@ export const vi = {
   ...classes,
   ...attendance,
   ...quizResults,
+  ...quizPlayer,
   ...quizAttempts,
   ...questionEditor,
   ...banks,

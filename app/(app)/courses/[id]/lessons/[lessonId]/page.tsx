@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { MarkDoneForm } from "@/components/learning/mark-done-form";
 import { ProgressBar } from "@/components/learning/progress-bar";
@@ -37,6 +38,8 @@ export default async function LessonPage({ params }: Props) {
   const { id, lessonId } = await params;
   const courseId = idOr404(id);
   const page = await orNotFound(load(courseId, idOr404(lessonId)));
+  // A quiz lesson is the quiz's own page: its rules, attempts and the start button.
+  if (page.lesson.quizId) redirect(`/courses/${courseId}/quizzes/${page.lesson.quizId}`);
   const t = await getT();
   const locale = await getLocale();
   const { course, lesson, progress } = page;
