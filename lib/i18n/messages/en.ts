@@ -16,6 +16,7 @@ import { learning } from "./en/learning";
 import { plans } from "./en/plans";
 import { classes } from "./en/classes";
 import { attendance } from "./en/attendance";
+import { quizSetup } from "./en/quiz-setup";
 
 export const en: Record<MessageKey, string> = {
   ...common,
@@ -35,4 +36,5 @@ export const en: Record<MessageKey, string> = {
   ...plans,
   ...classes,
   ...attendance,
+  ...quizSetup,
 };

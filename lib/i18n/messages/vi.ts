@@ -17,6 +17,7 @@ import { learning } from "./vi/learning";
 import { plans } from "./vi/plans";
 import { classes } from "./vi/classes";
 import { attendance } from "./vi/attendance";
+import { quizSetup } from "./vi/quiz-setup";
 
 export const vi = {
   ...common,
@@ -36,6 +37,7 @@ export const vi = {
   ...plans,
   ...classes,
   ...attendance,
+  ...quizSetup,
 } as const;
 
 export type MessageKey = keyof typeof vi;
