@@ -233,10 +233,10 @@ describe("slots", () => {
     await setSlotMark(s.trainer, { quizId, slotId: edit.slots[0]!.id, mark: 1.5 });
     // Move the random slot to the top, one step at a time; the others close up.
     const random = edit.slots[3]!.id;
-    for (let i = 0; i < 3; i++) expect(await moveSlot(s.trainer, { quizId, slotId: random, direction: "up" })).toEqual({ changed: true });
-    expect(await moveSlot(s.trainer, { quizId, slotId: random, direction: "up" })).toEqual({ changed: false });
+    for (let i = 0; i < 3; i++) expect(await moveSlot(s.trainer, { quizId, slotId: random, direction: "up" })).toEqual({ changed: true, position: 3 - i });
+    expect(await moveSlot(s.trainer, { quizId, slotId: random, direction: "up" })).toEqual({ changed: false, position: 1 });
     // The province's question is now last: it cannot go further down.
-    expect(await moveSlot(s.trainer, { quizId, slotId: edit.slots[2]!.id, direction: "down" })).toEqual({ changed: false });
+    expect(await moveSlot(s.trainer, { quizId, slotId: edit.slots[2]!.id, direction: "down" })).toEqual({ changed: false, position: 4 });
     edit = await quizForEdit(s.trainer, quizId);
     expect(edit.slots.map((x) => x.question?.name ?? "random")).toEqual(["random", "Thủ tục hành chính", "Một cửa liên thông", "Cải cách hành chính"]);
     expect(edit.slots.map((x) => x.position)).toEqual([1, 2, 3, 4]);
@@ -308,7 +308,9 @@ describe("slots", () => {
     expect((await pick({ q: "THỦ TỤC" })).questions.map((q) => q.name)).toEqual(["Thủ tục hành chính"]);
     expect((await pick({ bank: s.provinceBank.id })).questions.map((q) => q.name)).toEqual(["Cải cách hành chính"]);
     expect(await codeOf(pick({ bank: s.otherBank.id }))).toBe("NOT_FOUND");
-    expect(await codeOf(pick({ category: s.otherCategory.id }))).toBe("NOT_FOUND");
+    // A category outside the bank shown (another province's) filters nothing and shows nothing of it.
+    const ignored = await pick({ category: s.otherCategory.id });
+    expect([ignored.filter.category, ignored.total]).toEqual([undefined, 3]);
   });
 });
 

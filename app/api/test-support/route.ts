@@ -4,6 +4,7 @@ import { makeE2eAccount } from "@/lib/testing/account-factories";
 import { makeE2eAttendanceClass } from "@/lib/testing/class-factories-attendance";
 import { makeE2eClassSetup } from "@/lib/testing/class-factories";
 import { makeCourse, makeE2eLearningCourse } from "@/lib/testing/course-factories";
+import { makeE2eQuizSetup } from "@/lib/testing/e2e-quiz-setup";
 import { makeE2eWorld } from "@/lib/testing/factories";
 import { db } from "@/lib/db";
 import { apiRoute } from "@/lib/http/route";
@@ -37,6 +38,8 @@ const body = z.discriminatedUnion("action", [
   z.object({ action: z.literal("classSetup"), provinceId: z.uuid(), communeAId: z.uuid() }),
   // A published course, not open for self-study, with the trainer as its trainer (the plan-to-attendance journey).
   z.object({ action: z.literal("publishedCourse"), ownerUnitId: z.uuid(), trainerId: z.uuid(), title: z.string().min(3).max(200) }),
+  // A draft course with a section and its own question bank (the quiz setup journey).
+  z.object({ action: z.literal("quizSetup"), ownerUnitId: z.uuid(), trainerId: z.uuid() }),
 ]);
 
 export const POST = apiRoute({ name: "test-support", access: "public", sameOrigin: false }, async ({ request }) => {
@@ -47,6 +50,7 @@ export const POST = apiRoute({ name: "test-support", access: "public", sameOrigi
   if (parsed.data.action === "learningCourse") return Response.json(await makeE2eLearningCourse(parsed.data));
   if (parsed.data.action === "attendanceSetup") return Response.json(await makeE2eAttendanceClass(parsed.data));
   if (parsed.data.action === "classSetup") return Response.json(await makeE2eClassSetup(parsed.data));
+  if (parsed.data.action === "quizSetup") return Response.json(await makeE2eQuizSetup(parsed.data));
   if (parsed.data.action === "publishedCourse") {
     const { ownerUnitId, trainerId, title } = parsed.data;
     const course = await makeCourse({ unitId: ownerUnitId, trainerIds: [trainerId], title, selfEnrol: false });

@@ -221,8 +221,8 @@ export async function removeSlot(viewer: Viewer, input: { quizId: string; slotId
   });
 }
 
-/** Moves a slot one place up or down; positions are rewritten 1..n. At an end it stays. */
-export async function moveSlot(viewer: Viewer, input: { quizId: string; slotId: string; direction: "up" | "down" }): Promise<{ changed: boolean }> {
+/** Moves a slot one place up or down; positions are rewritten 1..n. At an end it stays. Returns its position after. */
+export async function moveSlot(viewer: Viewer, input: { quizId: string; slotId: string; direction: "up" | "down" }): Promise<{ changed: boolean; position: number }> {
   const { quiz, access } = await quizForSetup(viewer, input.quizId);
   return transaction(async (tx) => {
     await lockQuiz(quiz.id);
@@ -230,11 +230,11 @@ export async function moveSlot(viewer: Viewer, input: { quizId: string; slotId: 
     const from = ids.indexOf(input.slotId);
     if (from < 0) throw new AppError("NOT_FOUND", "quizSetup.slotGone");
     const to = input.direction === "up" ? from - 1 : from + 1;
-    if (to < 0 || to >= ids.length) return { changed: false };
+    if (to < 0 || to >= ids.length) return { changed: false, position: from + 1 };
     [ids[from], ids[to]] = [ids[to]!, ids[from]!];
     await renumber(ids);
     await audit(viewer, access.course.unitId, "quiz.slot.move", quiz.id, { courseId: quiz.courseId, before: { position: from + 1 }, after: { position: to + 1 } });
-    return { changed: true };
+    return { changed: true, position: to + 1 };
   });
 }
 

@@ -191,7 +191,7 @@ export function withDescendants(rows: { id: string; parentId: string | null }[],
  * The question picker of a quiz: the banks its course may use, one bank's categories (with how many
  * usable questions each holds) and tags, and a page of its questions that are not archived, by
  * category (optionally with subcategories), tag and words typed with or without diacritics.
- * A bank or category the course may not use is NOT_FOUND.
+ * A bank the course may not use is NOT_FOUND; a category outside the bank shown is ignored.
  */
 export async function questionPicker(viewer: Viewer, quizId: string, filter: PickerFilter): Promise<QuestionPicker> {
   const { quiz } = await quizForSetup(viewer, quizId);
@@ -202,7 +202,8 @@ export async function questionPicker(viewer: Viewer, quizId: string, filter: Pic
   if (!bank) return empty;
 
   const rows = await db().questionCategory.findMany({ where: { bankId: bank.id }, orderBy: { name: "asc" }, select: { id: true, parentId: true, name: true } });
-  if (filter.category && !rows.some((r) => r.id === filter.category)) throw notFound();
+  // A category of another bank (the bank was just changed in the filter) is ignored.
+  if (filter.category && !rows.some((r) => r.id === filter.category)) filter = { ...filter, category: undefined };
   const counts = await db().question.groupBy({
     by: ["categoryId"],
     where: { bankId: bank.id, archivedAt: null, type: { not: "DESCRIPTION" } },

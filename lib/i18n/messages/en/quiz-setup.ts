@@ -14,6 +14,7 @@ export const quizSetup: Record<keyof typeof vi, string> = {
   "quizSetup.newIntro": "The quiz is added at the end of the section you choose. Once it is created, you set its times and grading and choose its questions.",
   "quizSetup.section": "Section",
   "quizSetup.title": "Quiz name",
+  "quizSetup.created": "The quiz was created.",
   "quizSetup.create": "Create the quiz",
   "quizSetup.noSections": "The course has no sections yet. Add one on the content page first.",
   "quizSetup.backToContent": "Edit the course content",

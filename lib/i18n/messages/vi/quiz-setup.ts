@@ -12,6 +12,7 @@ export const quizSetup = {
   "quizSetup.newIntro": "Bài kiểm tra được thêm vào cuối phần bạn chọn. Sau khi tạo, bạn đặt thời gian, cách tính điểm và chọn câu hỏi.",
   "quizSetup.section": "Thuộc phần",
   "quizSetup.title": "Tên bài kiểm tra",
+  "quizSetup.created": "Đã tạo bài kiểm tra.",
   "quizSetup.create": "Tạo bài kiểm tra",
   "quizSetup.noSections": "Khóa học chưa có phần nào. Hãy thêm một phần ở trang soạn nội dung trước.",
   "quizSetup.backToContent": "Soạn nội dung khóa học",
