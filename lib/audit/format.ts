@@ -157,6 +157,24 @@ export const FIELDS: Record<string, Kind> = {
   onlineUrl: text,
   method: enumOf("audit.value.method"),
   changes: special,
+  // quizzes (setup)
+  opensAt: { k: "datetime" },
+  closesAt: { k: "datetime" },
+  timeLimitSeconds: count,
+  attemptsAllowed: count,
+  grading: enumOf("quizSetup.grading"),
+  passPercent: count,
+  shuffleQuestions: bool,
+  shuffleAnswers: bool,
+  reviewMarks: enumOf("quizSetup.review"),
+  reviewFeedback: enumOf("quizSetup.review"),
+  reviewCorrect: enumOf("quizSetup.review"),
+  questions: list,
+  mark: count,
+  categoryName: text,
+  randomCount: count,
+  includeSubcategories: bool,
+  slot: count,
 };
 
 /** Where one action uses a field its own way. */

@@ -101,11 +101,13 @@ export async function updateQuizSettings(viewer: Viewer, input: QuizSettingsInpu
     if (changed.length === 0 && !titleChanged) return { changed: false };
     if (changed.length > 0) await tx.quiz.update({ where: { id: quiz.id }, data: Object.fromEntries(changed.map((f) => [f, next[f]])) });
     if (titleChanged) await tx.lesson.update({ where: { id: quiz.lessonId }, data: { title: input.title } });
+    // The introduction is recorded as changed (the log's "body"), not copied.
+    const key = (f: (typeof SETTING_FIELDS)[number]) => (f === "intro" ? "body" : f);
     const shown = (f: (typeof SETTING_FIELDS)[number], v: unknown) => (f === "intro" ? "(html)" : logged(v));
     await audit(viewer, access.course.unitId, "quiz.settings", quiz.id, {
       courseId: quiz.courseId,
-      before: { ...(titleChanged ? { title: before.lesson.title } : {}), ...Object.fromEntries(changed.map((f) => [f, shown(f, before[f])])) },
-      after: { ...(titleChanged ? { title: input.title } : {}), ...Object.fromEntries(changed.map((f) => [f, shown(f, next[f])])) },
+      before: { ...(titleChanged ? { title: before.lesson.title } : {}), ...Object.fromEntries(changed.map((f) => [key(f), shown(f, before[f])])) },
+      after: { ...(titleChanged ? { title: input.title } : {}), ...Object.fromEntries(changed.map((f) => [key(f), shown(f, next[f])])) },
     });
     return { changed: true };
   });
@@ -170,7 +172,7 @@ export async function addRandomSlot(viewer: Viewer, input: AddRandomInput): Prom
     });
     await audit(viewer, access.course.unitId, "quiz.slot.add", quiz.id, {
       courseId: quiz.courseId,
-      after: { category: category.name, randomCount: input.count, includeSubcategories: input.includeSubcategories, mark: input.mark },
+      after: { categoryName: category.name, randomCount: input.count, includeSubcategories: input.includeSubcategories, mark: input.mark },
     });
   });
 }
@@ -191,7 +193,7 @@ export async function setSlotMark(viewer: Viewer, input: { quizId: string; slotI
     await db().quizSlot.update({ where: { id: slot.id }, data: { mark: input.mark } });
     await audit(viewer, access.course.unitId, "quiz.slot.mark", quiz.id, {
       courseId: quiz.courseId,
-      position: slot.position,
+      slot: slot.position,
       before: { mark: Number(slot.mark) },
       after: { mark: input.mark },
     });
@@ -215,7 +217,7 @@ export async function removeSlot(viewer: Viewer, input: { quizId: string; slotId
     await renumber(rest.map((s) => s.id));
     await audit(viewer, access.course.unitId, "quiz.slot.remove", quiz.id, {
       courseId: quiz.courseId,
-      position: slot.position,
+      slot: slot.position,
       before: { mark: Number(slot.mark), randomCount: slot.questionId ? 1 : slot.randomCount },
     });
   });
@@ -233,7 +235,7 @@ export async function moveSlot(viewer: Viewer, input: { quizId: string; slotId: 
     if (to < 0 || to >= ids.length) return { changed: false, position: from + 1 };
     [ids[from], ids[to]] = [ids[to]!, ids[from]!];
     await renumber(ids);
-    await audit(viewer, access.course.unitId, "quiz.slot.move", quiz.id, { courseId: quiz.courseId, before: { position: from + 1 }, after: { position: to + 1 } });
+    await audit(viewer, access.course.unitId, "quiz.slot.move", quiz.id, { courseId: quiz.courseId, before: { slot: from + 1 }, after: { slot: to + 1 } });
     return { changed: true, position: to + 1 };
   });
 }
