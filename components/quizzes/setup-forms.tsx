@@ -7,26 +7,14 @@ import { Field, FieldErrors } from "@/components/field";
 import { FormMessage, SubmitButton } from "@/components/form-status";
 import { idleForm, type FormState } from "@/lib/forms/state";
 import { useFormValues } from "@/lib/forms/use-form-values";
-import { formatNumber, utcToVn } from "@/lib/i18n/format";
 import { translator, type Locale } from "@/lib/i18n/messages";
+import { decimalText, vnInputValue } from "@/lib/quizzes/setup/display";
 import { GRADINGS, REVIEW_FIELDS, REVIEW_WHENS } from "@/lib/quizzes/setup/schemas";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 
 const control = "block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-700";
 const small = "rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-50";
-
-/** A stored instant as a datetime-local value in Vietnam's time ("" when none). */
-export function vnInputValue(at: Date | string | null): string {
-  if (!at) return "";
-  const { date, time } = utcToVn(new Date(at));
-  return `${date}T${time}`;
-}
-
-/** A mark or a percentage as the language writes it, without grouping: "2,5". */
-export function decimalText(value: number | null, locale: Locale): string {
-  return value === null ? "" : formatNumber(value, locale, { useGrouping: false, maximumFractionDigits: 2 });
-}
 
 /** Choose a section and a name: the quiz goes at the end of that section. */
 export function NewQuizForm({ locale, courseId, sections, sectionId, action }: { locale: Locale; courseId: string; sections: { id: string; title: string }[]; sectionId: string; action: Action }) {

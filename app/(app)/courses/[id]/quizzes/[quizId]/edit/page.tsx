@@ -3,12 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConfirmAction } from "@/components/confirm-action";
 import { Pager } from "@/components/courses/pager";
-import { OverrideForm, PickQuestionsForm, QuizSettingsForm, RandomSlotForm, SlotMarkForm, SlotMoveButtons, decimalText } from "@/components/quizzes/setup-forms";
+import { OverrideForm, PickQuestionsForm, QuizSettingsForm, RandomSlotForm, SlotMarkForm, SlotMoveButtons } from "@/components/quizzes/setup-forms";
 import { Section } from "@/components/section";
 import { requireViewer } from "@/lib/auth/session";
 import { formatVnDateTime } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { idOr404, orNotFound } from "@/lib/pages";
+import { decimalText } from "@/lib/quizzes/setup/display";
 import { questionPicker, quizForEdit, type SetupSlot } from "@/lib/quizzes/setup/queries";
 import { parsePickerQuery, type PickerFilter } from "@/lib/quizzes/setup/schemas";
 import {
