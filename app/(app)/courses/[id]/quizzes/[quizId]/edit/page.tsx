@@ -113,8 +113,9 @@ export default async function QuizEditPage({ params, searchParams }: Props) {
           {quiz.slots.map((s) => (
             <li key={s.id} className="rounded-md border border-slate-200 p-3">
               <p className="[overflow-wrap:anywhere]">
-                <span className="mr-2 font-semibold">{s.position}.</span>
-                <span className="font-semibold">{slotName(s)}</span>
+                <span className="font-semibold">
+                  {s.position}. {slotName(s)}
+                </span>
               </p>
               <p className="text-xs text-slate-600">
                 {s.question
