@@ -3,7 +3,8 @@
  * during `next build`. It installs the peer-address header (lib/http/peer.ts), then starts:
  * - the sweep of abandoned uploads (lib/courses/files.ts, docs/decisions/061): now, then hourly;
  * - the job runner (lib/jobs/queue.ts, docs/decisions/073): every minute it queues tomorrow's
- *   session reminders and runs the jobs that are due;
+ *   session reminders and runs the jobs that are due (reminders; quiz attempts whose time is up,
+ *   docs/decisions/080);
  * - the mail sender (lib/mail/sender.ts), only when SMTP_URL is set; otherwise mail stays in the
  *   outbox page (demo mode, docs/decisions/021).
  * Before that it refuses to start on a database configuration that is not allowed (production
@@ -36,7 +37,12 @@ export async function register() {
   startUploadSweeper();
   const { startJobRunner } = await import("./lib/jobs/queue");
   const { REMINDER_JOB, queueTomorrowsReminders, sendSessionReminder } = await import("./lib/classes/reminders");
-  startJobRunner({ handlers: { [REMINDER_JOB]: sendSessionReminder }, beforeRound: () => queueTomorrowsReminders() });
+  const { QUIZ_FINISH_JOB } = await import("./lib/quizzes/attempts/load");
+  const { finishAttemptJob } = await import("./lib/quizzes/attempts/finish");
+  startJobRunner({
+    handlers: { [REMINDER_JOB]: sendSessionReminder, [QUIZ_FINISH_JOB]: finishAttemptJob },
+    beforeRound: () => queueTomorrowsReminders(),
+  });
   if (!process.env.SMTP_URL?.trim()) return;
   const { startMailSenderFromEnv } = await import("./lib/mail/sender");
   startMailSenderFromEnv();

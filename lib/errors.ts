@@ -13,7 +13,9 @@ export type ErrorCode =
   /** A body over the limit, whether announced in Content-Length or found while reading. */
   | "TOO_LARGE"
   /** A body of a type we do not take (by its declared Content-Type or by its content). */
-  | "UNSUPPORTED_MEDIA";
+  | "UNSUPPORTED_MEDIA"
+  /** A quiz attempt no longer takes answers: its time (with the grace) is up, or it was submitted. */
+  | "ATTEMPT_CLOSED";
 
 /** The one mapping from codes to HTTP statuses (route handlers: lib/http/route.ts). */
 export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = Object.freeze({
@@ -22,6 +24,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = Object.freeze({
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  ATTEMPT_CLOSED: 409,
   TOO_LARGE: 413,
   UNSUPPORTED_MEDIA: 415,
   VALIDATION: 422,

@@ -62,6 +62,8 @@ const EMBEDDED_CORE = [
   "tests/integration/import.test.ts",
   "tests/integration/attendance.test.ts",
   "tests/integration/units.test.ts",
+  "tests/integration/quiz-results.test.ts",
+  "tests/integration/quiz-attempts.test.ts",
 ];
 
 const bin = (name) => `node_modules/.bin/${name}`;

@@ -157,6 +157,12 @@ export const FIELDS: Record<string, Kind> = {
   onlineUrl: text,
   method: enumOf("audit.value.method"),
   changes: special,
+  // quiz results (docs/decisions/085): a mark given, a regrade's question and counts
+  mark: count,
+  questionId: hidden,
+  version: count,
+  checked: count,
+  changed: count,
   // quizzes (setup)
   opensAt: { k: "datetime" },
   closesAt: { k: "datetime" },
@@ -170,7 +176,6 @@ export const FIELDS: Record<string, Kind> = {
   reviewFeedback: enumOf("quizSetup.review"),
   reviewCorrect: enumOf("quizSetup.review"),
   questions: list,
-  mark: count,
   categoryName: text,
   randomCount: count,
   includeSubcategories: bool,

@@ -1,8 +1,8 @@
-import { recordAudit } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/viewer";
 import { assertStudyCourse } from "@/lib/courses/access";
-import { db, Prisma, transaction } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
+import { DB_NOW, unsafeCompleteEnrolmentIfAllDone, unsafeMarkLessonDone, type DoneRow } from "./completion";
 import { creditedSeconds, doneThreshold, VIDEO_RULES } from "./rules";
 import { progressInput } from "./schemas";
 
@@ -56,8 +56,7 @@ export type LessonProgressRow = {
   courseCompleted: boolean;
 };
 
-/** The database's clock, at the precision of the timestamp(3) columns, in UTC like Prisma's own writes. */
-const NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')::timestamp(3)`;
+const NOW = DB_NOW;
 const SLACK = Prisma.sql`make_interval(secs => ${VIDEO_RULES.slackSeconds}::float8)`;
 
 /**
@@ -84,23 +83,12 @@ export async function recordProgress(viewer: Viewer, raw: unknown): Promise<Less
   const access = await assertStudyCourse(viewer, lesson.courseId);
   if (!access.study || !access.enrolment) throw new AppError("FORBIDDEN", "learning.progress.previewOnly");
 
-  let rows: { positionSeconds: number; watchedSeconds: number; doneAt: Date | null; justDone: boolean }[];
+  let rows: DoneRow[];
   if (input.event === "complete") {
     if (lesson.kind === "VIDEO") throw new AppError("VALIDATION", "learning.progress.videoNeedsWatching");
-    rows = await db().$queryRaw`
-      INSERT INTO "LessonProgress" AS p ("userId", "lessonId", "courseId", "doneAt", "updatedAt")
-      VALUES (${viewer.userId}::uuid, ${lesson.id}::uuid, ${lesson.courseId}::uuid, ${NOW}, ${NOW})
-      ON CONFLICT ("userId", "lessonId") DO UPDATE SET "doneAt" = ${NOW}, "updatedAt" = ${NOW}
-        WHERE p."doneAt" IS NULL
-      RETURNING "positionSeconds", "watchedSeconds", "doneAt", true AS "justDone"`;
-    if (rows.length === 0) {
-      // Already done: nothing changed (the same request twice is the same result).
-      const row = await db().lessonProgress.findUniqueOrThrow({
-        where: { userId_lessonId: { userId: viewer.userId, lessonId: lesson.id } },
-        select: { positionSeconds: true, watchedSeconds: true, doneAt: true },
-      });
-      rows = [{ ...row, justDone: false }];
-    }
+    // A quiz is done when it is passed (lib/quizzes/attempts), never by hand.
+    if (lesson.kind === "QUIZ") throw new AppError("VALIDATION", "quizAttempt.lessonIsQuiz");
+    rows = [await unsafeMarkLessonDone(viewer.userId, lesson)];
   } else {
     if (lesson.kind !== "VIDEO") throw new AppError("VALIDATION", "learning.progress.notVideo");
     // The length read from the file at upload; a player's word is never taken (none known: no credit).
@@ -113,7 +101,7 @@ export async function recordProgress(viewer: Viewer, raw: unknown): Promise<Less
   // finished at once by two requests each see the other's row, so the last one completes.
   // A repeated "complete" on an ACTIVE enrolment checks again (it heals a check that never ran).
   if (row.justDone || (input.event === "complete" && access.enrolment.status === "ACTIVE")) {
-    courseCompleted = await completeEnrolmentIfAllDone(viewer, lesson.courseId);
+    courseCompleted = await unsafeCompleteEnrolmentIfAllDone(viewer.userId, lesson.courseId);
   }
   return { ...row, courseCompleted };
 }
@@ -149,35 +137,4 @@ function videoUpsert(
         CASE WHEN ${threshold}::int IS NOT NULL AND p."watchedSeconds" + ${credit} >= ${threshold}::int THEN ${NOW} END),
       "updatedAt" = GREATEST(p."updatedAt" + make_interval(secs => ${credit}::float8 / ${rate}::float8), ${NOW} - ${SLACK})
     RETURNING "positionSeconds", "watchedSeconds", "doneAt", ("doneAt" IS NOT NULL AND "doneAt" = ${NOW}) AS "justDone"`;
-}
-
-/**
- * Marks the viewer's enrolment COMPLETED when every lesson of the course is done. The status
- * condition makes it happen once, whatever the number of concurrent callers; audited.
- */
-async function completeEnrolmentIfAllDone(viewer: Viewer, courseId: string): Promise<boolean> {
-  return transaction(async (tx) => {
-    const done = await tx.$queryRaw<{ id: string; unitId: string; completedAt: Date }[]>`
-      UPDATE "Enrolment" e SET "status" = 'COMPLETED', "completedAt" = ${NOW}, "updatedAt" = ${NOW}
-      WHERE e."userId" = ${viewer.userId}::uuid AND e."courseId" = ${courseId}::uuid AND e."status" = 'ACTIVE'
-        AND EXISTS (SELECT 1 FROM "Lesson" l WHERE l."courseId" = ${courseId}::uuid)
-        AND NOT EXISTS (
-          SELECT 1 FROM "Lesson" l
-          WHERE l."courseId" = ${courseId}::uuid
-            AND NOT EXISTS (
-              SELECT 1 FROM "LessonProgress" lp
-              WHERE lp."userId" = ${viewer.userId}::uuid AND lp."lessonId" = l."id" AND lp."doneAt" IS NOT NULL))
-      RETURNING e."id", e."unitId", e."completedAt"`;
-    const enrolment = done[0];
-    if (!enrolment) return false;
-    await recordAudit(tx, {
-      actorId: viewer.userId,
-      action: "enrolment.complete",
-      entity: "Enrolment",
-      entityId: enrolment.id,
-      unitId: enrolment.unitId,
-      data: { courseId, before: { status: "ACTIVE" }, after: { status: "COMPLETED", completedAt: enrolment.completedAt.toISOString() } },
-    });
-    return true;
-  });
 }

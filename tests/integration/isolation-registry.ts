@@ -175,6 +175,30 @@ export const ISOLATION_REGISTRY: Record<string, Coverage> = {
   assertEditBank: { test: "quiz-bank-access" },
   usableBanksForCourse: { test: "quiz-bank-access" },
 
+  // Quiz results (issue 10): marking, regrade, results, item analysis, export.
+  quizStaffAccess: { test: "quiz-results" },
+  assertMarkQuiz: { test: "quiz-results" },
+  quizResults: { test: "quiz-results" },
+  markingQueue: { test: "quiz-results" },
+  courseMarkingQueue: { test: "quiz-results" },
+  attemptDetail: { test: "quiz-results" },
+  regradeCandidates: { test: "quiz-results" },
+  markEssay: { test: "quiz-results" },
+  regradeQuestion: { test: "quiz-results" },
+  itemAnalysis: { test: "quiz-results" },
+  exportQuizResults: { test: "quiz-results" },
+
+  // Quiz attempts (issue 10, the engine): the learner's own attempts only.
+  viewerQuiz: { test: "quiz-attempts" },
+  viewerAttempt: { test: "quiz-attempts" },
+  startAttempt: { test: "quiz-attempts" },
+  saveAnswers: { test: "quiz-attempts" },
+  submitAttempt: { test: "quiz-attempts" },
+  checkQuestion: { test: "quiz-attempts" },
+  quizForLearner: { test: "quiz-attempts" },
+  attemptForLearner: { test: "quiz-attempts" },
+  reviewForLearner: { test: "quiz-attempts" },
+
   // Quiz setup (issue 10, h/setup)
   quizForSetup: { test: "quiz-setup" },
   newQuizChoices: { test: "quiz-setup" },

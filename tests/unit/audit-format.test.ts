@@ -77,6 +77,8 @@ const SAMPLES: Record<string, unknown> = {
   "course.lesson.add": { after: { lessonId: lesson, sectionId: section, title: "Bài 1", kind: "LINK" } },
   "course.lesson.update": { lessonId: lesson, before: { title: "Bài 1", body: "(html)", url: null, sectionId: section }, after: { title: "Bài một", body: "(html)", url: null, sectionId: unitB } },
   "course.lesson.delete": { before: { lessonId: lesson, title: "Bài 1", kind: "FILE", sectionId: section, file: "courses/x/y.pdf" } },
+  "quiz.markEssay": { userId: person, position: 2, before: { mark: null }, after: { mark: 7.5 } },
+  "quiz.regrade": { questionId: lesson, version: 2, checked: 30, changed: 4 },
   "course.lesson.upload": { after: { lessonId: lesson, sectionId: section, title: "Video", kind: "VIDEO", fileId: file, originalName: "bai-giang.mp4", mimeType: "video/mp4", size: 52_428_800 } },
   "courseArea.create": { after: { code: "CCHC", name: "Cải cách hành chính", nameEn: "Administrative reform", position: 1 } },
   "courseArea.update": { before: { name: "A" }, after: { name: "B" } },

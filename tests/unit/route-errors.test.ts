@@ -16,6 +16,7 @@ describe("route handlers answer every error one way", () => {
       FORBIDDEN: 403,
       NOT_FOUND: 404,
       CONFLICT: 409,
+      ATTEMPT_CLOSED: 409,
       TOO_LARGE: 413,
       UNSUPPORTED_MEDIA: 415,
       VALIDATION: 422,

@@ -6,6 +6,7 @@ import { makeE2eClassSetup } from "@/lib/testing/class-factories";
 import { makeCourse, makeE2eLearningCourse } from "@/lib/testing/course-factories";
 import { makeE2eQuizSetup } from "@/lib/testing/e2e-quiz-setup";
 import { makeE2eWorld } from "@/lib/testing/factories";
+import { makeE2eQuizResults } from "@/lib/testing/e2e-quiz-results";
 import { db } from "@/lib/db";
 import { apiRoute } from "@/lib/http/route";
 
@@ -38,6 +39,8 @@ const body = z.discriminatedUnion("action", [
   z.object({ action: z.literal("classSetup"), provinceId: z.uuid(), communeAId: z.uuid() }),
   // A published course, not open for self-study, with the trainer as its trainer (the plan-to-attendance journey).
   z.object({ action: z.literal("publishedCourse"), ownerUnitId: z.uuid(), trainerId: z.uuid(), title: z.string().min(3).max(200) }),
+  // A quiz taught by the trainer with the learner's finished attempt, its essay awaiting a mark (quiz results).
+  z.object({ action: z.literal("quizResults"), ownerUnitId: z.uuid(), trainerId: z.uuid(), learnerId: z.uuid() }),
   // A draft course with a section and its own question bank (the quiz setup journey).
   z.object({ action: z.literal("quizSetup"), ownerUnitId: z.uuid(), trainerId: z.uuid() }),
 ]);
@@ -49,6 +52,7 @@ export const POST = apiRoute({ name: "test-support", access: "public", sameOrigi
   if (parsed.data.action === "world") return Response.json(await makeE2eWorld());
   if (parsed.data.action === "learningCourse") return Response.json(await makeE2eLearningCourse(parsed.data));
   if (parsed.data.action === "attendanceSetup") return Response.json(await makeE2eAttendanceClass(parsed.data));
+  if (parsed.data.action === "quizResults") return Response.json(await makeE2eQuizResults(parsed.data));
   if (parsed.data.action === "classSetup") return Response.json(await makeE2eClassSetup(parsed.data));
   if (parsed.data.action === "quizSetup") return Response.json(await makeE2eQuizSetup(parsed.data));
   if (parsed.data.action === "publishedCourse") {

@@ -16,6 +16,9 @@ import { learning } from "./en/learning";
 import { plans } from "./en/plans";
 import { classes } from "./en/classes";
 import { attendance } from "./en/attendance";
+import { quizResults } from "./en/quiz-results";
+import { quizAttempts } from "./en/quiz-attempts";
+import { quizImport } from "./en/quiz-import";
 import { quizSetup } from "./en/quiz-setup";
 
 export const en: Record<MessageKey, string> = {
@@ -36,5 +39,8 @@ export const en: Record<MessageKey, string> = {
   ...plans,
   ...classes,
   ...attendance,
+  ...quizResults,
+  ...quizAttempts,
+  ...quizImport,
   ...quizSetup,
 };

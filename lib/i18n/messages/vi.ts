@@ -17,6 +17,9 @@ import { learning } from "./vi/learning";
 import { plans } from "./vi/plans";
 import { classes } from "./vi/classes";
 import { attendance } from "./vi/attendance";
+import { quizResults } from "./vi/quiz-results";
+import { quizAttempts } from "./vi/quiz-attempts";
+import { quizImport } from "./vi/quiz-import";
 import { quizSetup } from "./vi/quiz-setup";
 
 export const vi = {
@@ -37,6 +40,9 @@ export const vi = {
   ...plans,
   ...classes,
   ...attendance,
+  ...quizResults,
+  ...quizAttempts,
+  ...quizImport,
   ...quizSetup,
 } as const;
 

@@ -168,7 +168,6 @@ export const quizSetup: Record<keyof typeof vi, string> = {
   "audit.field.reviewFeedback": "Review of feedback",
   "audit.field.reviewCorrect": "Review of correct answers",
   "audit.field.questions": "Number of questions",
-  "audit.field.mark": "Mark per question",
   "audit.field.categoryName": "Category",
   "audit.field.randomCount": "Random questions",
   "audit.field.includeSubcategories": "Subcategories included",

@@ -166,7 +166,6 @@ export const quizSetup = {
   "audit.field.reviewFeedback": "Xem lại nhận xét",
   "audit.field.reviewCorrect": "Xem lại đáp án đúng",
   "audit.field.questions": "Số câu hỏi",
-  "audit.field.mark": "Điểm mỗi câu",
   "audit.field.categoryName": "Danh mục",
   "audit.field.randomCount": "Số câu ngẫu nhiên",
   "audit.field.includeSubcategories": "Kể cả danh mục con",

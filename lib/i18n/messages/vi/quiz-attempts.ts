@@ -1,0 +1,17 @@
+export const quizAttempts = {
+  "quizAttempt.staffPreview": "Bạn đang xem với vai trò quản lý hoặc báo cáo viên: chỉ học viên đã ghi danh vào khóa học mới làm được bài kiểm tra.",
+  "quizAttempt.courseNotOpen": "Khóa học không còn mở nên không thể làm bài kiểm tra.",
+  "quizAttempt.notOpenYet": "Bài kiểm tra chưa đến giờ mở.",
+  "quizAttempt.closed": "Bài kiểm tra đã đóng.",
+  "quizAttempt.noAttemptsLeft": "Bạn đã dùng hết số lần làm bài được phép.",
+  "quizAttempt.noQuestions": "Bài kiểm tra chưa có câu hỏi nào.",
+  "quizAttempt.notEnoughQuestions": "Danh mục câu hỏi không đủ câu để rút ngẫu nhiên. Vui lòng liên hệ báo cáo viên của khóa học.",
+  "quizAttempt.invalidAnswers": "Câu trả lời gửi lên không hợp lệ. Vui lòng tải lại trang.",
+  "quizAttempt.attemptClosed": "Đã hết giờ làm bài hoặc bài đã được nộp: câu trả lời này không được ghi nhận.",
+  "quizAttempt.checkNotAllowed": "Bài kiểm tra này không cho kiểm tra từng câu trong khi làm bài.",
+  "quizAttempt.cannotCheck": "Câu này không kiểm tra ngay được.",
+  "quizAttempt.notFinished": "Bài làm này chưa nộp nên chưa xem lại được.",
+  "quizAttempt.lessonIsQuiz": "Bài kiểm tra được tính là hoàn thành khi bạn làm bài đạt yêu cầu, không đánh dấu bằng tay được.",
+  "quizAttempt.true": "Đúng",
+  "quizAttempt.false": "Sai",
+} as const;
