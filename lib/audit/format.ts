@@ -163,6 +163,23 @@ export const FIELDS: Record<string, Kind> = {
   version: count,
   checked: count,
   changed: count,
+  // quizzes (setup)
+  opensAt: { k: "datetime" },
+  closesAt: { k: "datetime" },
+  timeLimitSeconds: count,
+  attemptsAllowed: count,
+  grading: enumOf("quizSetup.grading"),
+  passPercent: count,
+  shuffleQuestions: bool,
+  shuffleAnswers: bool,
+  reviewMarks: enumOf("quizSetup.review"),
+  reviewFeedback: enumOf("quizSetup.review"),
+  reviewCorrect: enumOf("quizSetup.review"),
+  questions: list,
+  categoryName: text,
+  randomCount: count,
+  includeSubcategories: bool,
+  slot: count,
 };
 
 /** Where one action uses a field its own way. */

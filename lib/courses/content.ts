@@ -2,6 +2,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db, type Prisma, transaction } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
+import { unsafeRemoveLessonQuizzes } from "@/lib/quizzes/setup/commands";
 import { storage } from "@/lib/storage";
 import { assertManageCourse } from "./access";
 import { lockCourse } from "./commands";
@@ -80,7 +81,8 @@ async function deleteObjects(keys: string[]) {
 
 /**
  * Deletes a section. One with lessons needs `confirm` (else CONFLICT, nothing changed): its
- * lessons, their progress and their stored files go with it.
+ * lessons, their progress, their stored files and their quizzes go with it — unless a quiz has
+ * attempts (CONFLICT, nothing changed).
  */
 export async function deleteSection(viewer: Viewer, courseId: string, sectionId: string, confirm: boolean) {
   const access = await assertManageCourse(viewer, courseId);
@@ -89,6 +91,7 @@ export async function deleteSection(viewer: Viewer, courseId: string, sectionId:
     const section = await sectionOf(tx, courseId, sectionId);
     const lessons = await tx.lesson.findMany({ where: { sectionId }, include: { file: { select: { id: true, storageKey: true } } } });
     if (lessons.length > 0 && !confirm) throw new AppError("CONFLICT", "courses.sectionNotEmpty", { params: { count: lessons.length } });
+    await unsafeRemoveLessonQuizzes(lessons.filter((l) => l.kind === "QUIZ").map((l) => l.id));
     await tx.lesson.deleteMany({ where: { sectionId } });
     const files = lessons.flatMap((l) => (l.file ? [l.file] : []));
     if (files.length > 0) await tx.storedFile.deleteMany({ where: { id: { in: files.map((f) => f.id) } } });
@@ -168,12 +171,16 @@ export async function updateLesson(viewer: Viewer, input: UpdateLessonInput) {
   });
 }
 
-/** Deletes a lesson with its progress; a FILE or VIDEO lesson's stored file goes too. */
+/**
+ * Deletes a lesson with its progress; a FILE or VIDEO lesson's stored file goes too, a QUIZ
+ * lesson's quiz too — refused (CONFLICT, nothing changed) once the quiz has attempts.
+ */
 export async function deleteLesson(viewer: Viewer, courseId: string, lessonId: string) {
   const access = await assertManageCourse(viewer, courseId);
   const key = await transaction(async (tx) => {
     await lockCourse(tx, courseId);
     const lesson = await lessonOf(tx, courseId, lessonId);
+    if (lesson.kind === "QUIZ") await unsafeRemoveLessonQuizzes([lesson.id]);
     await tx.lesson.delete({ where: { id: lessonId } });
     if (lesson.file) await tx.storedFile.delete({ where: { id: lesson.file.id } });
     await audit(tx, viewer, access.course.unitId, "course.lesson.delete", courseId, {
@@ -235,7 +242,7 @@ export async function getCourseContent(viewer: Viewer, courseId: string) {
       title: true,
       lessons: {
         orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-        select: { id: true, title: true, kind: true, body: true, url: true, file: { select: { originalName: true } } },
+        select: { id: true, title: true, kind: true, body: true, url: true, file: { select: { originalName: true } }, quiz: { select: { id: true } } },
       },
     },
   });

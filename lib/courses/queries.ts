@@ -94,7 +94,8 @@ export async function listManagedCourses(viewer: Viewer, input: ManageListInput 
   return runPage(scope.cte ? [scope.cte] : [], where, viewer, input);
 }
 
-export type OutlineLesson = { id: string; title: string; kind: LessonKind };
+/** `quiz`: a QUIZ lesson's quiz, whose page the outline links to. */
+export type OutlineLesson = { id: string; title: string; kind: LessonKind; quiz: { id: string } | null };
 export type CourseOverview = {
   access: CourseAccess;
   course: {
@@ -136,7 +137,11 @@ export async function getCourseOverview(viewer: Viewer, id: string): Promise<Cou
       unit: { select: { name: true } },
       sections: {
         orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-        select: { id: true, title: true, lessons: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, title: true, kind: true } } },
+        select: {
+          id: true,
+          title: true,
+          lessons: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, title: true, kind: true, quiz: { select: { id: true } } } },
+        },
       },
       trainers: { orderBy: { addedAt: "asc" }, select: { user: { select: { id: true, fullName: true } } } },
       audience: { select: { unit: { select: { id: true, name: true } } } },

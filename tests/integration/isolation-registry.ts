@@ -229,4 +229,19 @@ export const ISOLATION_REGISTRY: Record<string, Coverage> = {
   questionFileForViewer: { test: "question-files" },
   // The upload pipeline; uploadCourseFile uses it too (covered through uploadResponse, tests/integration/files.test.ts).
   receiveUpload: { within: ["uploadBankImage"] },
+
+  // Quiz setup (issue 10, h/setup)
+  quizForSetup: { test: "quiz-setup" },
+  newQuizChoices: { test: "quiz-setup" },
+  quizForEdit: { test: "quiz-setup" },
+  questionPicker: { test: "quiz-setup" },
+  createQuiz: { test: "quiz-setup" },
+  updateQuizSettings: { test: "quiz-setup" },
+  addQuizQuestions: { test: "quiz-setup" },
+  addRandomSlot: { test: "quiz-setup" },
+  setSlotMark: { test: "quiz-setup" },
+  removeSlot: { test: "quiz-setup" },
+  moveSlot: { test: "quiz-setup" },
+  setClassOverride: { test: "quiz-setup" },
+  removeClassOverride: { test: "quiz-setup" },
 };

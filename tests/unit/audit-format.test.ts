@@ -112,6 +112,17 @@ const SAMPLES: Record<string, unknown> = {
   "enrolment.reject": { before: { status: "PENDING" }, after: { classId: clazz, status: "REJECTED", reason: "Không đúng đối tượng" } },
   "enrolment.joinClass": { after: { classId: clazz, courseId: course, status: "WAITLISTED" } },
   "enrolment.withdrawClass": { before: { status: "ACTIVE" }, after: { classId: clazz, status: "WITHDRAWN" } },
+  "quiz.settings": {
+    courseId: course,
+    before: { title: "Kiểm tra", body: "(html)", opensAt: null, closesAt: null, timeLimitSeconds: null, attemptsAllowed: 1, grading: "HIGHEST", passPercent: null, shuffleQuestions: false, shuffleAnswers: true, reviewMarks: "AFTER_SUBMIT", reviewFeedback: "AFTER_SUBMIT", reviewCorrect: "AFTER_CLOSE" },
+    after: { title: "Kiểm tra cuối khóa", body: "(html)", opensAt: "2027-03-15T01:00:00.000Z", closesAt: "2027-03-20T10:30:00.000Z", timeLimitSeconds: 600, attemptsAllowed: 0, grading: "AVERAGE", passPercent: 62.5, shuffleQuestions: true, shuffleAnswers: false, reviewMarks: "DURING", reviewFeedback: "NEVER", reviewCorrect: "NEVER" },
+  },
+  "quiz.slot.add": { courseId: course, after: { questions: ["Câu 1", "Câu 2"], mark: null, categoryName: "Chứng thực", randomCount: 3, includeSubcategories: true } },
+  "quiz.slot.mark": { courseId: course, slot: 2, before: { mark: 1 }, after: { mark: 2.5 } },
+  "quiz.slot.remove": { courseId: course, slot: 2, before: { mark: 1, randomCount: 1 } },
+  "quiz.slot.move": { courseId: course, before: { slot: 3 }, after: { slot: 2 } },
+  "quiz.override.set": { courseId: course, classId: clazz, before: null, after: { opensAt: "2027-04-01T00:30:00.000Z", closesAt: null } },
+  "quiz.override.remove": { courseId: course, classId: clazz, before: { opensAt: "2027-04-01T00:30:00.000Z", closesAt: "2027-04-01T02:00:00.000Z" } },
 };
 
 const ACTIONS = Object.keys(vi)

@@ -4,6 +4,7 @@ import { makeE2eAccount } from "@/lib/testing/account-factories";
 import { makeE2eAttendanceClass } from "@/lib/testing/class-factories-attendance";
 import { makeE2eClassSetup } from "@/lib/testing/class-factories";
 import { makeCourse, makeE2eLearningCourse } from "@/lib/testing/course-factories";
+import { makeE2eQuizSetup } from "@/lib/testing/e2e-quiz-setup";
 import { makeE2eWorld } from "@/lib/testing/factories";
 import { makeE2eQuizResults } from "@/lib/testing/e2e-quiz-results";
 import { e2eQuizAttemptInput, makeE2eQuizAttempt } from "@/lib/testing/e2e-quiz-attempt";
@@ -43,6 +44,8 @@ const body = z.discriminatedUnion("action", [
   z.object({ action: z.literal("quizResults"), ownerUnitId: z.uuid(), trainerId: z.uuid(), learnerId: z.uuid() }),
   // Quiz attempts: a course with a quiz of every type and its learners; an attempt's deadline moved; its finishing job run now.
   z.object({ action: z.literal("quizAttempt"), input: e2eQuizAttemptInput }),
+  // A draft course with a section and its own question bank (the quiz setup journey).
+  z.object({ action: z.literal("quizSetup"), ownerUnitId: z.uuid(), trainerId: z.uuid() }),
 ]);
 
 export const POST = apiRoute({ name: "test-support", access: "public", sameOrigin: false }, async ({ request }) => {
@@ -55,6 +58,7 @@ export const POST = apiRoute({ name: "test-support", access: "public", sameOrigi
   if (parsed.data.action === "quizResults") return Response.json(await makeE2eQuizResults(parsed.data));
   if (parsed.data.action === "classSetup") return Response.json(await makeE2eClassSetup(parsed.data));
   if (parsed.data.action === "quizAttempt") return Response.json(await makeE2eQuizAttempt(parsed.data.input));
+  if (parsed.data.action === "quizSetup") return Response.json(await makeE2eQuizSetup(parsed.data));
   if (parsed.data.action === "publishedCourse") {
     const { ownerUnitId, trainerId, title } = parsed.data;
     const course = await makeCourse({ unitId: ownerUnitId, trainerIds: [trainerId], title, selfEnrol: false });

@@ -22,6 +22,7 @@ import { quizAttempts } from "./en/quiz-attempts";
 import { questionEditor } from "./en/question-editor";
 import { banks } from "./en/banks";
 import { quizImport } from "./en/quiz-import";
+import { quizSetup } from "./en/quiz-setup";
 
 export const en: Record<MessageKey, string> = {
   ...common,
@@ -47,4 +48,5 @@ export const en: Record<MessageKey, string> = {
   ...questionEditor,
   ...banks,
   ...quizImport,
+  ...quizSetup,
 };

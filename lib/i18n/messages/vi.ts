@@ -23,6 +23,7 @@ import { quizAttempts } from "./vi/quiz-attempts";
 import { questionEditor } from "./vi/question-editor";
 import { banks } from "./vi/banks";
 import { quizImport } from "./vi/quiz-import";
+import { quizSetup } from "./vi/quiz-setup";
 
 export const vi = {
   ...common,
@@ -48,6 +49,7 @@ export const vi = {
   ...questionEditor,
   ...banks,
   ...quizImport,
+  ...quizSetup,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -118,7 +118,7 @@ export default async function CoursePage({ params }: Props) {
                 {s.lessons.map((l) => (
                   <li key={l.id} className="[overflow-wrap:anywhere]">
                     {linkLessons ? (
-                      <Link href={`/courses/${id}/lessons/${l.id}`} className="text-brand-700 underline">
+                      <Link href={l.quiz ? `/courses/${id}/quizzes/${l.quiz.id}` : `/courses/${id}/lessons/${l.id}`} className="text-brand-700 underline">
                         {l.title}
                       </Link>
                     ) : (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ConfirmAction } from "@/components/confirm-action";
 import { AddLessonForm, AddSectionForm, EditLessonForm, SectionForms } from "@/components/courses/content-forms";
 import { OutlineEditor } from "@/components/courses/outline-editor";
 import { UploadZone } from "@/components/courses/upload-zone";
@@ -100,6 +101,15 @@ export default async function CourseContentPage({ params }: Props) {
               renameAction={renameSectionAction}
               deleteAction={deleteSectionAction}
             />
+            <p>
+              <Link
+                href={`/courses/${id}/quizzes/new?section=${s.id}`}
+                aria-label={t("quizSetup.addQuizTo", { title: s.title })}
+                className="font-semibold text-brand-700 underline"
+              >
+                + {t("quizSetup.addQuiz")}
+              </Link>
+            </p>
             {s.lessons.length === 0 ? <p className="text-sm text-slate-700">{t("courses.sectionEmpty")}</p> : null}
             <ul className="space-y-2">
               {s.lessons.map((l) => (
@@ -110,7 +120,22 @@ export default async function CourseContentPage({ params }: Props) {
                       <span className="ml-2 text-xs text-slate-600">{t(`learning.kind.${l.kind}`)}</span>
                     </summary>
                     <div className="mt-3">
-                      {l.kind === "QUIZ" ? null : <EditLessonForm
+                      {l.kind === "QUIZ" ? (
+                        <div className="flex flex-wrap items-center gap-3">
+                          {l.quiz ? (
+                            <Link href={`/courses/${id}/quizzes/${l.quiz.id}/edit`} aria-label={t("quizSetup.editQuizNamed", { title: l.title })} className="font-semibold text-brand-700 underline">
+                              {t("quizSetup.editQuiz")}
+                            </Link>
+                          ) : null}
+                          <ConfirmAction
+                            locale={locale}
+                            action={deleteLessonAction}
+                            fields={{ courseId: id, lessonId: l.id }}
+                            label={t("quizSetup.deleteQuizNamed", { title: l.title })}
+                            question={t("quizSetup.confirmDeleteQuiz", { title: l.title })}
+                          />
+                        </div>
+                      ) : <EditLessonForm
                         locale={locale}
                         courseId={id}
                         sections={choices}
