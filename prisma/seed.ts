@@ -4,6 +4,7 @@ import { closeDb, db } from "@/lib/db";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./seed/demo-data";
 import { seedDemoCourses } from "./seed/demo-courses";
 import { seedDemoPlan } from "./seed/demo-plan";
+import { seedDemoQuizzes } from "./seed/demo-quizzes";
 import { seedDemo } from "./seed/seed-demo";
 
 const started = performance.now();
@@ -20,6 +21,8 @@ try {
   );
   console.log(courses.created ? `Đã tạo ${courses.courses} khóa học mẫu.` : `Đã có ${courses.courses} khóa học: không nạp khóa học mẫu.`);
   if ((await seedDemoPlan(db())).created) console.log("Đã tạo kế hoạch đào tạo, bồi dưỡng năm nay và một lớp mẫu.");
+  const quizzes = await seedDemoQuizzes(db());
+  if (quizzes.created) console.log(`Đã tạo ngân hàng câu hỏi và ${quizzes.quizzes} bài kiểm tra mẫu.`);
 } finally {
   await closeDb();
 }

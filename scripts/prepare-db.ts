@@ -5,6 +5,7 @@ import { describeTarget } from "@/lib/db/config";
 import { applyMigrations } from "@/lib/db/migrations";
 import { seedDemoCourses } from "@/prisma/seed/demo-courses";
 import { seedDemoPlan } from "@/prisma/seed/demo-plan";
+import { seedDemoQuizzes } from "@/prisma/seed/demo-quizzes";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 
 const target = dbTarget();
@@ -22,6 +23,8 @@ if (process.argv.includes("--seed")) {
   const courses = await seedDemoCourses(db());
   console.log(courses.created ? `[db] demo courses loaded: ${courses.courses}` : `[db] courses kept: ${courses.courses}`);
   if ((await seedDemoPlan(db())).created) console.log("[db] demo training plan and class loaded");
+  const quizzes = await seedDemoQuizzes(db());
+  if (quizzes.created) console.log(`[db] demo question banks and quizzes loaded: ${quizzes.quizzes}`);
 }
 await closeDb();
 console.log(`[db] ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -161,6 +161,14 @@ export const FIELDS: Record<string, Kind> = {
   mark: count,
   questionId: hidden,
   version: count,
+  // question banks
+  bankId: hidden, // the sentence names the bank's question or category
+  categoryId: hidden,
+  parentCategory: text,
+  type: enumOf("banks.type"),
+  format: enumOf("audit.value.format"),
+  imported: count,
+  categoriesCreated: count,
   checked: count,
   changed: count,
   // quizzes (setup)

@@ -63,6 +63,14 @@ export function utcToVn(instant: Date): { date: string; time: string } {
   return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
 }
 
+/**
+ * The Vietnam wall-clock time of an instant as a zoneless date-time, for a spreadsheet cell (a cell
+ * has no time zone: what it shows is what is written).
+ */
+export function vnWallClock(instant: Date): Date {
+  return new Date(instant.getTime() + VN_OFFSET_MS);
+}
+
 /** Today's date in Vietnam, "YYYY-MM-DD". */
 export function vnToday(now: Date = new Date()): string {
   return utcToVn(now).date;

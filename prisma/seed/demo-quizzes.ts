@@ -29,7 +29,7 @@ async function importGift(viewer: Viewer, bankId: string, fileName: string, gift
 function demoAnswer(type: string, q: { options?: { id: string; html: string }[]; matching?: { items: { id: string }[]; choices: string[] } }, i: number): QuestionResponse | null {
   switch (type) {
     case "MULTIPLE_CHOICE":
-      return { optionIds: (q.options ?? []).filter((o) => /Phòng Tư pháp|UBND cấp xã/.test(o.html)).map((o) => o.id) };
+      return { optionIds: (q.options ?? []).filter((o) => !/Công an|giáo dục/.test(o.html)).map((o) => o.id) };
     case "TRUE_FALSE":
       return { value: i % 2 === 0 ? false : true };
     case "SHORT_ANSWER":

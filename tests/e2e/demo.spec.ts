@@ -158,3 +158,36 @@ test("on the demo, the Bình Kiến focal point imports a new official and nomin
   await expect(row).toHaveAttribute("data-status", "PRESENT");
   await trainer.context().close();
 });
+
+test("the demo learner has taken her course's quiz, takes it again, and the trainer sees her results", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, DEMO_ACCOUNTS.learner.email, DEMO_PASSWORD);
+  await page.goto("/courses");
+  await page.getByRole("region", { name: "Khóa học của tôi" }).getByRole("link", { name: /Chứng thực bản sao điện tử/ }).click();
+  await page.getByRole("link", { name: /Bài kiểm tra cuối khóa/ }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Bài kiểm tra cuối khóa" })).toBeVisible();
+  const quizUrl = page.url();
+  // The seeded attempt: finished, marked (her essay by the trainer), passed.
+  await expect(page.getByText("Lần làm bài 1")).toBeVisible();
+  await expect(page.getByText("Đã làm 1/2 lần")).toBeVisible();
+  await page.getByRole("link", { name: "Xem lại" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Xem lại lần làm bài 1" })).toBeVisible();
+  await expect(page.getByText(/Giấy khai sinh bị hư hỏng/)).toBeVisible();
+
+  // A second attempt: one answer saved, then submitted.
+  await page.goto(quizUrl);
+  await page.getByRole("button", { name: "Làm lại" }).click();
+  await expect(page).toHaveURL(/\/attempts\/[0-9a-f-]{36}$/);
+  await page.getByRole("radio").first().check();
+  await expect(page.getByTestId("save-status")).toHaveText("Đã lưu");
+  await page.getByRole("button", { name: "Nộp bài" }).click();
+  await page.getByRole("dialog", { name: "Nộp bài?" }).getByRole("button", { name: "Nộp bài" }).click();
+  await expect(page).toHaveURL(/\/review$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Xem lại lần làm bài 2" })).toBeVisible();
+
+  // The trainer sees both attempts in the results.
+  await page.context().clearCookies();
+  await signIn(page, DEMO_ACCOUNTS.trainer.email, DEMO_PASSWORD);
+  await page.goto(`${quizUrl}/results`);
+  await expect(page.getByRole("row", { name: new RegExp(DEMO_ACCOUNTS.learner.fullName) })).toContainText("2");
+});

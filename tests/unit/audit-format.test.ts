@@ -80,6 +80,18 @@ const SAMPLES: Record<string, unknown> = {
   "quiz.markEssay": { userId: person, position: 2, before: { mark: null }, after: { mark: 7.5 } },
   "quiz.regrade": { questionId: lesson, version: 2, checked: 30, changed: 4 },
   "course.lesson.upload": { after: { lessonId: lesson, sectionId: section, title: "Video", kind: "VIDEO", fileId: file, originalName: "bai-giang.mp4", mimeType: "video/mp4", size: 52_428_800 } },
+  "bank.create": { name: "Ngân hàng câu hỏi CCHC", unitId: unitA, courseId: null },
+  "bank.rename": { before: { name: "Ngân hàng cũ" }, after: { name: "Ngân hàng câu hỏi CCHC" } },
+  "bank.category.create": { bankId: item, parentId: null, name: "Một cửa" },
+  "bank.category.rename": { before: { name: "Một cửa" }, after: { name: "Một cửa liên thông" } },
+  "bank.category.move": { before: { parentCategory: "" }, after: { parentCategory: "Một cửa" } },
+  "bank.category.delete": { name: "Một cửa", bankId: item },
+  "bank.question.create": { bankId: item, categoryId: section, type: "SINGLE_CHOICE", name: "Thẩm quyền chứng thực" },
+  "bank.question.update": { bankId: item, version: 2, name: "Thẩm quyền chứng thực" },
+  "bank.question.archive": { bankId: item },
+  "bank.question.restore": { bankId: item },
+  "bank.question.move": { categoryId: section },
+  "bank.import": { fileName: "ngan-hang.gift", format: "gift", sha256: "ab12", mode: "validOnly", imported: 12, skipped: 1, categoriesCreated: 2 },
   "bank.image.upload": { after: { fileId: file, originalName: "so-do.png", mimeType: "image/png", size: 20_480 } },
   "courseArea.create": { after: { code: "CCHC", name: "Cải cách hành chính", nameEn: "Administrative reform", position: 1 } },
   "courseArea.update": { before: { name: "A" }, after: { name: "B" } },
@@ -165,7 +177,7 @@ describe("the audit log reads as sentences", () => {
             /[{}[\]"]/.test(text) || // JSON
             /[0-9a-f]{8}-[0-9a-f]{4}-/i.test(text) || // an id
             /\b[a-z]+[A-Z][a-zA-Z]*\b/.test(text) || // a field's code (classId, byUnit)
-            /\b[A-Z]{2,}_?[A-Z_]*\b/.test(text.replace(/\b(MB|KB|VND|CSV|UBND|CCHC|QR|IP|K01|CT01|X01)\b/g, "")) || // an enum's code (ACTIVE)
+            /\b[A-Z]{2,}_?[A-Z_]*\b/.test(text.replace(/\b(MB|KB|VND|CSV|UBND|CCHC|QR|IP|K01|CT01|X01|GIFT|XLSX)\b/g, "")) || // an enum's code (ACTIVE)
             /^(audit|classes|courses)\./.test(text) ||
             text === "[object Object]";
           if (bad) problems.push(`${action}: ${text}`);

@@ -314,13 +314,15 @@ export async function moveCategory(viewer: Viewer, categoryId: string, newParent
       }
       await assertNameFree(tx, category.bankId, parentId, category.name, categoryId);
       await tx.questionCategory.update({ where: { id: categoryId }, data: { parentId } });
+      const parentName = async (id: string | null) =>
+        id ? ((await tx.questionCategory.findUnique({ where: { id }, select: { name: true } }))?.name ?? "") : "";
       await recordAudit(tx, {
         actorId: viewer.userId,
         action: "bank.category.move",
         entity: "QuestionCategory",
         entityId: categoryId,
         unitId,
-        data: { before: { parentId: category.parentId }, after: { parentId } },
+        data: { before: { parentCategory: await parentName(category.parentId) }, after: { parentCategory: await parentName(parentId) } },
       });
     });
   } catch (e) {

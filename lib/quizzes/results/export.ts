@@ -1,6 +1,7 @@
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Viewer } from "@/lib/auth/viewer";
+import { vnWallClock } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
 import { escapeFormula, XLSX_TYPE } from "@/lib/imports/write";
 import { quizResults, type ResultRow } from "./queries";
@@ -10,8 +11,6 @@ import { quizResults, type ResultRow } from "./queries";
 // and counts are numbers, the last submission a date in Vietnam time; every text is formula-escaped
 // the one way (lib/imports/write.ts), so a learner named "=HYPERLINK(…)" stays text.
 
-/** Vietnam has one offset all year (UTC+7, no summer time); a spreadsheet date has no zone, so it is written as the wall-clock time. */
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 const PERCENT_FORMAT = "0.00";
 const COUNT_FORMAT = "0";
 const DATE_FORMAT = "dd/mm/yyyy hh:mm";
@@ -30,7 +29,7 @@ function rowOf(index: number, r: ResultRow): Cell[] {
     text(r.className ?? ""),
     r.attempts,
     r.grade,
-    r.lastFinishedAt ? new Date(r.lastFinishedAt.getTime() + VN_OFFSET_MS) : null,
+    r.lastFinishedAt ? vnWallClock(r.lastFinishedAt) : null,
     text(t(`quizResults.state.${r.state}`)),
     text(r.passed === null ? "" : r.passed ? t("quizResults.passed") : t("quizResults.notPassed")),
   ];

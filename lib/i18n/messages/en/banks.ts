@@ -161,4 +161,9 @@ export const banks: Record<keyof typeof vi, string> = {
   "audit.action.bank.question.restore": "Restore a question",
   "audit.action.bank.question.move": "Move a question to another category",
   "audit.action.bank.import": "Import questions from a file",
+  "audit.field.parentCategory": "Parent category",
+  "audit.field.type": "Question type",
+  "audit.field.format": "File format",
+  "audit.field.imported": "Questions imported",
+  "audit.field.categoriesCreated": "Categories created",
 };

@@ -159,4 +159,9 @@ export const banks = {
   "audit.action.bank.question.restore": "Khôi phục câu hỏi",
   "audit.action.bank.question.move": "Chuyển câu hỏi sang danh mục khác",
   "audit.action.bank.import": "Nhập câu hỏi từ tệp",
+  "audit.field.parentCategory": "Danh mục cha",
+  "audit.field.type": "Loại câu hỏi",
+  "audit.field.format": "Định dạng tệp",
+  "audit.field.imported": "Số câu hỏi đã nhập",
+  "audit.field.categoriesCreated": "Số danh mục mới",
 } as const;
