@@ -105,7 +105,13 @@ const CHOSEN_FEEDBACK = ["PHẢN-HỒI-BÍ-MẬT-1B", "PHẢN-HỒI-BÍ-MẬT-2A
 const UNCHOSEN_FEEDBACK = OPTION_FEEDBACK.filter((f) => !CHOSEN_FEEDBACK.includes(f));
 const CHOSEN_MARKS = ["1B", "2A"];
 const marksOf = (keys: string[]) => keys.filter((k) => OPTION_MARKS[k] !== "1").map((k) => mark(OPTION_MARKS[k]!));
-const CORRECT = [SHORT_ANSWER, NUMERICAL_ANSWER, key("correctHtml"), ...PAIRS.map(paired)];
+/**
+ * The matching choices listed in the order of their lefts (one right straight after the other):
+ * the order would tell which goes with which. The rights are named so that no order made without
+ * the pairs (alphabetical: HAI, MỘT, NHIỄU) puts them so.
+ */
+const RIGHTS_IN_PAIR_ORDER = new RegExp(`${escape(PAIRS[0]![1])}(?:(?!VẾ-PHẢI-)[\\s\\S]){0,300}?${escape(PAIRS[1]![1])}`);
+const CORRECT = [SHORT_ANSWER, NUMERICAL_ANSWER, key("correctHtml"), ...PAIRS.map(paired), RIGHTS_IN_PAIR_ORDER];
 /** Never shown to a learner, whatever the settings: the fractions, the grader's notes, the question's data. */
 const ALWAYS_SECRET = [/fraction/i, GRADER_INFO, key("graderInfo", "pairs", "right", "feedbackTrue", "feedbackFalse", "generalFeedback")];
 
