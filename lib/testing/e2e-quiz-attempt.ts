@@ -6,7 +6,10 @@ import { finishAttemptJob } from "@/lib/quizzes/attempts/finish";
 import { QUIZ_FINISH_JOB, QUIZ_GRACE_SECONDS } from "@/lib/quizzes/attempts/load";
 import type { QuestionDraft } from "@/lib/quizzes/question-types";
 import { makeCourse, makeEnrolment } from "./course-factories";
+import { SECRET_QUIZ_DRAFTS } from "./e2e-quiz-secrets";
 import { choiceDraft, makeQuiz } from "./quiz-factories";
+
+const reviewWhen = z.enum(["DURING", "AFTER_SUBMIT", "AFTER_CLOSE", "NEVER"]);
 
 export const e2eQuizAttemptInput = z.discriminatedUnion("step", [
   // A published course open to the learners' units, the learners enrolled, and a quiz of every answerable type.
@@ -18,6 +21,10 @@ export const e2eQuizAttemptInput = z.discriminatedUnion("step", [
     timeLimitSeconds: z.number().int().min(60).max(86_400).nullable(),
     /** Marks, feedback and the right answer shown while answering: the "Kiểm tra" button. */
     reviewDuring: z.boolean().default(false),
+    /** The quiz of distinctive secrets (lib/testing/e2e-quiz-secrets.ts) instead of the one below. */
+    secrets: z.boolean().default(false),
+    /** When marks, feedback and the correct answers are shown (default: the quiz factory's). */
+    review: z.object({ marks: reviewWhen, feedback: reviewWhen, correct: reviewWhen }).optional(),
   }),
   // Moves an attempt's deadline (and its finishing job, due at deadline + grace) to `seconds` from now.
   z.object({ step: z.literal("deadline"), attemptId: z.uuid(), seconds: z.number().int().min(-86_400).max(86_400) }),
@@ -88,13 +95,14 @@ export async function makeE2eQuizAttempt(input: E2eQuizAttemptInput) {
     for (const userId of input.learnerIds) await makeEnrolment({ userId, courseId: course.id });
     const { quiz, lesson } = await makeQuiz({
       courseId: course.id,
-      drafts: E2E_QUIZ_DRAFTS,
+      drafts: input.secrets ? SECRET_QUIZ_DRAFTS : E2E_QUIZ_DRAFTS,
       settings: {
         title: "Bài kiểm tra nghiệp vụ",
         timeLimitSeconds: input.timeLimitSeconds,
         attemptsAllowed: 2,
         passPercent: 50,
         ...(input.reviewDuring ? { reviewMarks: "DURING", reviewFeedback: "DURING", reviewCorrect: "DURING" } : {}),
+        ...(input.review ? { reviewMarks: input.review.marks, reviewFeedback: input.review.feedback, reviewCorrect: input.review.correct } : {}),
       },
     });
     return { courseId: course.id, courseTitle: course.title, quizId: quiz.id, lessonId: lesson.id, quizTitle: lesson.title };

@@ -18,7 +18,7 @@ export type LearnerQuestionView = {
   maxMark: number;
   /** Choice types, in this attempt's order. */
   options?: { id: string; html: string }[];
-  /** MATCHING: choices shuffled, distractors included. */
+  /** MATCHING: items in this attempt's order; choices (distractors included) in alphabetical order, never the pairs'. */
   matching?: { items: { id: string; html: string }[]; choices: string[] };
   response: QuestionResponse | null;
   responseSeq: number;

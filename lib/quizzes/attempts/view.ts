@@ -97,10 +97,13 @@ function parts(q: AttemptQuestionRow): Pick<LearnerQuestionView, "options" | "ma
   if (q.type === "MATCHING") {
     const d = matchingData.safeParse(q.data);
     if (!d.success) return { matching: { items: [], choices: [] } };
-    const byId = new Map(d.data.pairs.map((p) => [p.id, p]));
-    const ordered = [...q.order.filter((id) => byId.has(id)), ...d.data.pairs.map((p) => p.id).filter((id) => !q.order.includes(id))];
-    const choices = [...new Set(ordered.map((id) => byId.get(id)!.right))];
-    return { matching: { items: matchingItems(d.data).map((p) => ({ id: p.id, html: renderRich(p.left) })), choices } };
+    // The items in the attempt's order; the choices in alphabetical order (as the editor's
+    // preview): any order taken from the pairs, shuffled or not, would say which right goes with
+    // which left.
+    const items = new Map(matchingItems(d.data).map((p) => [p.id, p]));
+    const ordered = [...q.order.filter((id) => items.has(id)), ...[...items.keys()].filter((id) => !q.order.includes(id))];
+    const choices = [...new Set(d.data.pairs.map((p) => p.right))].sort((a, b) => a.localeCompare(b, "vi"));
+    return { matching: { items: ordered.map((id) => ({ id, html: renderRich(items.get(id)!.left) })), choices } };
   }
   return {};
 }
