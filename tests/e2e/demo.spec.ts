@@ -168,7 +168,7 @@ test("the demo learner has taken her course's quiz, takes it again, and the trai
   await expect(page.getByRole("heading", { level: 1, name: "Bài kiểm tra cuối khóa" })).toBeVisible();
   const quizUrl = page.url();
   // The seeded attempt: finished, marked (her essay by the trainer), passed.
-  await expect(page.getByText("Lần làm bài 1")).toBeVisible();
+  await expect(page.getByText("Lần làm bài 1", { exact: true })).toBeVisible();
   await expect(page.getByText("Đã làm 1/2 lần")).toBeVisible();
   await page.getByRole("link", { name: "Xem lại" }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Xem lại lần làm bài 1" })).toBeVisible();
