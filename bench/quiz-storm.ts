@@ -13,8 +13,7 @@
 // sign-ins are not what this measures. BENCH_DATABASE_URL is dropped and recreated.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { encode } from "next-auth/jwt";
@@ -163,13 +162,14 @@ async function bareApp(): Promise<{ child: ChildProcess; dir: string }> {
     `CREATE TABLE IF NOT EXISTS bare_answer ("attempt" uuid, "position" int, "response" jsonb, "seq" int, PRIMARY KEY ("attempt", "position"))`,
   );
   await client.end();
-  const dir = mkdtempSync(path.join(os.tmpdir(), "taphuan-bare-"));
+  // Inside the repository (ignored by git), so that Next.js finds its own package by walking up.
+  mkdirSync(path.join(repo, ".bench"), { recursive: true });
+  const dir = mkdtempSync(path.join(repo, ".bench", "bare-"));
   mkdirSync(path.join(dir, "app", "api", "save"), { recursive: true });
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "bare", private: true, type: "module" }));
   writeFileSync(path.join(dir, "next.config.mjs"), "export default {};\n");
   writeFileSync(path.join(dir, "app", "layout.js"), "export default function L({ children }) { return children; }\n");
   writeFileSync(path.join(dir, "app", "api", "save", "route.js"), BARE_ROUTE);
-  symlinkSync(path.join(repo, "node_modules"), path.join(dir, "node_modules"));
   const nextBin = path.join(repo, "node_modules", ".bin", "next");
   const build = spawnSync(nextBin, ["build"], { cwd: dir, encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (build.status !== 0) throw new Error(`bare app build failed:\n${build.stdout}\n${build.stderr}`);
